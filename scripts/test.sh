@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every test of the project: backend unit + API tests on embedded PostgreSQL, the same API
+# suite against the packaged jar (*IT), and the native-build readiness check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== backend: tests and packaged-jar integration tests"
+./mvnw -B -ntp verify
+
+echo "== native readiness (Quarkus native build steps without GraalVM)"
+./mvnw -B -ntp -q package -DskipTests -Dquarkus.native.enabled=true -Dquarkus.native.sources-only=true

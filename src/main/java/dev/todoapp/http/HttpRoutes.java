@@ -1,0 +1,93 @@
+package dev.todoapp.http;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.todoapp.config.ServiceConfig;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What every HTTP response gets before any resource runs: a request id, HSTS in production, the
+ * body-size limit, and problem+json for what Vert.x answers itself (unknown routes, oversized bodies).
+ */
+@ApplicationScoped
+public class HttpRoutes {
+
+    private static final Logger LOG = Logger.getLogger(HttpRoutes.class);
+    static final long MAX_BODY_BYTES = 64 * 1024;
+
+    private final ServiceConfig app;
+    private final ObjectMapper json;
+
+    public HttpRoutes(ServiceConfig app, ObjectMapper json) {
+        this.app = app;
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::prepare);
+        router.route().last().handler(context -> send(context, 404, "not_found", "Not found",
+                "No resource at " + safePath(context)));
+        router.errorHandler(404, context -> send(context, 404, "not_found", "Not found", "No resource at " + safePath(context)));
+        router.errorHandler(405, context -> send(context, 405, "method_not_allowed", "Method not allowed",
+                context.request().method() + " is not allowed here"));
+        router.errorHandler(413, context -> tooLarge(context));
+        router.errorHandler(400, context -> send(context, 400, "malformed_request", "Malformed request",
+                "The request could not be read"));
+        router.errorHandler(500, context -> {
+            LOG.error("Unhandled failure", context.failure());
+            send(context, 500, "internal_error", "Internal error", "Something went wrong on our side; quote the request id");
+        });
+    }
+
+    private void prepare(RoutingContext context) {
+        RequestIds.assign(context);
+        if (app.production()) {
+            context.response().putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && isOver(length)) {
+            tooLarge(context);
+            return;
+        }
+        context.next();
+    }
+
+    private void tooLarge(RoutingContext context) {
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        send(context, 413, "payload_too_large", "Request body too large", "The request body must be at most 64 KiB");
+    }
+
+    private static boolean isOver(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > MAX_BODY_BYTES;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private void send(RoutingContext context, int status, String code, String title, String detail) {
+        if (context.response().ended() || context.response().headWritten()) {
+            return;
+        }
+        try {
+            String body = json.writeValueAsString(Problem.of(status, code, title, detail, null, RequestIds.of(context)));
+            context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+        } catch (JsonProcessingException e) {
+            context.response().setStatusCode(status).end();
+        }
+    }
+
+    /** Paths are echoed only when plain, so odd bytes never reach the body. */
+    private static String safePath(RoutingContext context) {
+        String path = context.request().path();
+        return path != null && path.length() <= 200 && path.matches("[A-Za-z0-9/._~-]*") ? path : "this path";
+    }
+}

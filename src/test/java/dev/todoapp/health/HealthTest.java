@@ -1,0 +1,21 @@
+package dev.todoapp.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import dev.todoapp.support.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class HealthTest {
+
+    @Test
+    void readyWhenDatabaseIsUp() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
