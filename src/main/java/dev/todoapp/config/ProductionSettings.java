@@ -1,6 +1,7 @@
 package dev.todoapp.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.Config;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.DurationConverter;
 
 /**
  * Checks every environment variable at once before anything else starts, and refuses to start with
@@ -23,7 +25,6 @@ public class ProductionSettings {
 
     public static final int STARTUP_ORDER = 0;
     private static final Set<String> LOG_LEVELS = Set.of("OFF", "FATAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE", "ALL");
-    private static final Set<String> MAIL_TRANSPORTS = Set.of("smtp", "resend", "sendgrid", "log");
 
     private final Config config;
 
@@ -80,21 +81,25 @@ public class ProductionSettings {
             }
         }
 
-        String transport = env("MAIL_TRANSPORT").orElse("smtp").toLowerCase();
-        if (!MAIL_TRANSPORTS.contains(transport)) {
-            problems.add("MAIL_TRANSPORT must be one of smtp, resend, sendgrid" + (production ? "" : ", log"));
+        String transport = MailConfig.transportOrDefault(env("MAIL_TRANSPORT"), production);
+        if (!MailConfig.TRANSPORTS.contains(transport)) {
+            problems.add("MAIL_TRANSPORT must be one of smtp, resend" + (production ? "" : ", log"));
         } else if (production && transport.equals("log")) {
-            problems.add("MAIL_TRANSPORT=log only prints mail and is refused in production (use smtp, resend or sendgrid)");
+            problems.add("MAIL_TRANSPORT=log only prints mail and is refused in production (use smtp, or resend where SMTP ports are blocked)");
         }
         if (production && transport.equals("smtp") && env("SMTP_HOST").isEmpty()) {
             problems.add("SMTP_HOST is required when MAIL_TRANSPORT=smtp");
         }
-        if ((transport.equals("resend") || transport.equals("sendgrid")) && env("MAIL_API_KEY").isEmpty()) {
+        if (transport.equals("resend") && env("MAIL_API_KEY").isEmpty()) {
             problems.add("MAIL_API_KEY is required when MAIL_TRANSPORT=" + transport);
         }
         if (production && env("SMTP_FROM_EMAIL").isEmpty()) {
             problems.add("SMTP_FROM_EMAIL is required (the sender address of every email)");
         }
+        env("SMTP_USE_TLS").filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
+                .ifPresent(v -> problems.add("SMTP_USE_TLS must be true or false"));
+        env("PASSWORD_RESET_TTL").filter(v -> !isPositiveDuration(v))
+                .ifPresent(v -> problems.add("PASSWORD_RESET_TTL must be a duration such as PT1H or 30m"));
         env("SMTP_PORT").filter(p -> !isPort(p)).ifPresent(p -> problems.add("SMTP_PORT must be a port number (1-65535)"));
         env("PORT").filter(p -> !isPort(p)).ifPresent(p -> problems.add("PORT must be a port number (1-65535)"));
         env("LOG_LEVEL").filter(l -> !LOG_LEVELS.contains(l.toUpperCase()))
@@ -111,6 +116,15 @@ public class ProductionSettings {
             int port = Integer.parseInt(value);
             return port > 0 && port < 65536;
         } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean isPositiveDuration(String value) {
+        try {
+            Duration duration = DurationConverter.parseDuration(value);
+            return duration != null && !duration.isNegative() && !duration.isZero();
+        } catch (RuntimeException e) {
             return false;
         }
     }
