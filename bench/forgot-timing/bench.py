@@ -5,6 +5,7 @@
   bench.py measure BASE_URL N      sign up accounts, warm up, then N known + N unknown requests
 """
 import http.client
+import os
 import json
 import random
 import socket
@@ -69,6 +70,7 @@ def measure(base, n):
         times[kind].append(ms)
         bodies[kind].add(payload)
     assert bodies["known"] == bodies["unknown"] and len(bodies["known"]) == 1, "bodies differ"
+    print(f"load average (1 min) at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(f"{'':8} {'n':>5} {'median ms':>10} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     for kind in ("known", "unknown"):
         t = times[kind]

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,12 +23,17 @@ import dev.todoapp.mail.AccountMails;
 import dev.todoapp.mail.MailQueue;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
- * Forgot-password and reset. The request never reveals whether an address has an account: unknown
- * addresses get the same answer after the same statements (a decoy token row), and nobody waits for
- * a mail server — the mail goes to the outbox in the token's transaction.
+ * Forgot-password and reset. The request never reveals whether an address has an account: it is
+ * answered before the account is even looked up, unknown addresses still cost the same statements (a
+ * decoy token row), and nobody waits for a mail server — the mail goes to the outbox in the token's
+ * transaction.
  */
 @ApplicationScoped
 public class PasswordResetService {
@@ -35,6 +41,8 @@ public class PasswordResetService {
     private static final Logger LOG = Logger.getLogger(PasswordResetService.class);
     /** Base64url of 32 bytes is 43 characters; anything far longer is not ours. */
     private static final int MAX_TOKEN_LENGTH = 100;
+    /** Forgot-password requests being processed in the background, at most. */
+    private static final int MAX_BACKLOG = 200;
 
     private final UserRepository users;
     private final PasswordResetTokenRepository resetTokens;
@@ -45,15 +53,17 @@ public class PasswordResetService {
     private final AccountMails mails;
     private final MailQueue mailQueue;
     private final RateLimiter rateLimiter;
+    private final Vertx vertx;
     private final Duration ttl;
     private final Limit forgotPerIp;
     private final Limit forgotPerAddress;
     private final Limit resetPerIp;
+    private final AtomicInteger backlog = new AtomicInteger();
 
     public PasswordResetService(UserRepository users, PasswordResetTokenRepository resetTokens, AccountService accounts,
                                 PasswordHasher hasher, PasswordPolicy passwordPolicy, TokenService tokens,
                                 AccountMails mails, MailQueue mailQueue, RateLimiter rateLimiter,
-                                PasswordResetConfig config, RateLimitConfig limits) {
+                                Vertx vertx, PasswordResetConfig config, RateLimitConfig limits) {
         this.users = users;
         this.resetTokens = resetTokens;
         this.accounts = accounts;
@@ -63,21 +73,45 @@ public class PasswordResetService {
         this.mails = mails;
         this.mailQueue = mailQueue;
         this.rateLimiter = rateLimiter;
+        this.vertx = vertx;
         this.ttl = config.ttl();
         this.forgotPerIp = Limit.parse(limits.forgotPerIp());
         this.forgotPerAddress = Limit.parse(limits.forgotPerAddress());
         this.resetPerIp = Limit.parse(limits.resetPerIp());
     }
 
-    /** Queues a reset mail when the address has an account; completes the same way when it has not. */
+    /**
+     * Answers as soon as the input has passed validation and rate limits. The lookup, token and mail
+     * follow in the background (one transaction), so neither the database nor the mail server can
+     * make a known address answer differently from an unknown one.
+     */
     public Uni<Void> forgot(String rawEmail, String clientIp) {
         rateLimiter.consume("forgot-ip", clientIp, forgotPerIp);
-        String email = EmailAddress.valid("email", rawEmail);
-        String normalized = EmailAddress.normalized(email);
+        String normalized = EmailAddress.normalized(EmailAddress.valid("email", rawEmail));
         rateLimiter.consume("forgot-address", normalized, forgotPerAddress);
+        if (backlog.incrementAndGet() > MAX_BACKLOG) {
+            // a flood from many addresses: shed it rather than queue without bound; the answer stays the same
+            backlog.decrementAndGet();
+            LOG.warn("Forgot-password backlog full; request dropped");
+            return Uni.createFrom().voidItem();
+        }
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> issueToken(normalized).subscribe().with(
+                queued -> backlog.decrementAndGet(),
+                failure -> {
+                    backlog.decrementAndGet();
+                    LOG.errorf("Forgot-password request for %s failed: %s", EmailAddress.masked(normalized),
+                            failure.getClass().getSimpleName());
+                }));
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Stores a token and queues its mail when the address has an account; a spent decoy row when not. */
+    private Uni<Void> issueToken(String normalizedEmail) {
         String token = tokens.opaqueToken();
         OffsetDateTime now = now();
-        return Panache.withTransaction(() -> users.findByEmail(normalized).flatMap(user -> {
+        return Panache.withTransaction(() -> users.findByEmailForUpdate(normalizedEmail).flatMap(user -> {
             // an unknown address runs the same statements: a random owner id matches no tokens, and
             // its row is born spent, so it can never be used
             UUID owner = user == null ? UUID.randomUUID() : user.id;
