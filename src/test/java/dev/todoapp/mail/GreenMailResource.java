@@ -43,7 +43,9 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
                 // GreenMail speaks implicit TLS (no STARTTLS) on a random port, not on 465
                 Map.entry("quarkus.mailer.tls", "true"),
                 Map.entry("quarkus.mailer.start-tls", "DISABLED"),
-                Map.entry("quarkus.mailer.trust-all", "true"),
+                // GreenMail's certificate is self-signed
+                Map.entry("quarkus.mailer.tls-configuration-name", "greenmail"),
+                Map.entry("quarkus.tls.greenmail.trust-all", "true"),
                 // a fresh connection per mail, so an outage is seen at once
                 Map.entry("quarkus.mailer.keep-alive", "false"));
     }

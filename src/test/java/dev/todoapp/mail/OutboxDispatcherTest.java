@@ -107,6 +107,21 @@ class OutboxDispatcherTest {
         assertTrue(rows.stream().allMatch(r -> "sent".equals(r.get("status")) && ((Number) r.get("attempts")).intValue() == 1), rows.toString());
     }
 
+    @Test
+    void oldSentAndDeadRowsArePurgedRecentOnesKept() {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        for (String[] row : new String[][] {{"sent", "8 days"}, {"sent", "1 day"}, {"dead", "31 days"}, {"dead", "8 days"}}) {
+            String recipient = row[0] + "-" + row[1].replace(' ', '-') + "-" + batch + "@example.com";
+            insertPending(recipient);
+            TestDatabase.update("update mail_outbox set status = ?, payload = null, updated_at = now() - cast(? as interval)"
+                    + " where recipient = ?", row[0], row[1], recipient);
+        }
+        freshDispatcher().purgeOld().await().atMost(Duration.ofSeconds(30));
+        List<Object> left = TestDatabase.rows("select recipient from mail_outbox where recipient like ? order by recipient",
+                "%-" + batch + "@example.com").stream().map(r -> r.get("recipient")).toList();
+        assertEquals(List.of("dead-8-days-" + batch + "@example.com", "sent-1-day-" + batch + "@example.com"), left);
+    }
+
     /** What MailQueue.add writes, written directly so the test needs no user accounts. */
     private void insertPending(String recipient) {
         UUID id = UUID.randomUUID();

@@ -15,6 +15,8 @@ import java.util.Map;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.todoapp.support.PostgresResource;
@@ -102,6 +104,14 @@ class PasswordResetSmtpTest {
         assertEquals("Your password was changed", notice.getSubject());
         assertTrue(Mails.part(notice, "text/plain").contains("https://app.todo.test/forgot-password"));
         assertTrue(Mails.part(notice, "text/html").contains("was changed on"));
+    }
+
+    @Test
+    void smtpSettingsReachTheMailer() {
+        Config config = ConfigProvider.getConfig();
+        assertEquals(GreenMailResource.USER, config.getValue("quarkus.mailer.username", String.class));
+        assertEquals("REQUIRED", config.getValue("quarkus.mailer.login", String.class));
+        assertEquals(GreenMailResource.PASSWORD, config.getValue("quarkus.mailer.password", String.class));
     }
 
     @Test
