@@ -1,7 +1,6 @@
 package dev.todoapp.config;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.DurationConverter;
 
 /**
  * Checks every environment variable at once before anything else starts, and refuses to start with
@@ -103,8 +101,6 @@ public class ProductionSettings {
         }
         env("SMTP_USE_TLS").filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
                 .ifPresent(v -> problems.add("SMTP_USE_TLS must be true or false"));
-        env("PASSWORD_RESET_TTL").filter(v -> !isPositiveDuration(v))
-                .ifPresent(v -> problems.add("PASSWORD_RESET_TTL must be a duration such as PT1H or 30m"));
         env("SMTP_PORT").filter(p -> !isPort(p)).ifPresent(p -> problems.add("SMTP_PORT must be a port number (1-65535)"));
         env("PORT").filter(p -> !isPort(p)).ifPresent(p -> problems.add("PORT must be a port number (1-65535)"));
         env("LOG_LEVEL").filter(l -> !LOG_LEVELS.contains(l.toUpperCase()))
@@ -121,15 +117,6 @@ public class ProductionSettings {
             int port = Integer.parseInt(value);
             return port > 0 && port < 65536;
         } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static boolean isPositiveDuration(String value) {
-        try {
-            Duration duration = DurationConverter.parseDuration(value);
-            return duration != null && !duration.isNegative() && !duration.isZero();
-        } catch (RuntimeException e) {
             return false;
         }
     }

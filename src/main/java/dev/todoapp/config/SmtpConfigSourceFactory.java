@@ -29,7 +29,8 @@ public class SmtpConfigSourceFactory implements ConfigSourceFactory {
     static Map<String, String> mailerProperties(Function<String, String> env) {
         boolean useTls = !"false".equalsIgnoreCase(env.apply("SMTP_USE_TLS"));
         String port = env.apply("SMTP_PORT");
-        if (port == null) {
+        if (port == null || !port.matches("\\d{1,5}")) {
+            // an invalid value is reported by ProductionSettings, without echoing it
             port = useTls ? "587" : "25";
         }
         boolean implicitTls = useTls && port.equals("465");

@@ -50,4 +50,9 @@ class SmtpConfigSourceFactoryTest {
         assertEquals("587", p.get("quarkus.mailer.port"));
         assertEquals("REQUIRED", p.get("quarkus.mailer.start-tls"));
     }
+
+    @Test
+    void anInvalidPortIsLeftToTheStartupCheck() {
+        assertEquals("587", mailer(Map.of("SMTP_PORT", "smtp-port-not-a-number")).get("quarkus.mailer.port"));
+    }
 }
