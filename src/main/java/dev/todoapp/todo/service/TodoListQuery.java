@@ -46,8 +46,8 @@ public record TodoListQuery(String status, List<String> priority, String categor
             violations.add("page", "is too large");
         }
         TodoSearch search = new TodoSearch(userId, checkedStatus, priorities,
-                filterText("category", category, violations), filterText("tag", tag, violations),
-                filterText("q", q, violations), timestamp("dueBefore", dueBefore, violations),
+                filterText("category", category, TodoChanges.CATEGORY_MAX, violations),
+                filterText("tag", tag, TodoChanges.TAG_MAX, violations), filterText("q", q, MAX_QUERY_LENGTH, violations), timestamp("dueBefore", dueBefore, violations),
                 timestamp("dueAfter", dueAfter, violations), checkedSort, descending,
                 checkedPage, checkedSize);
         violations.throwIfAny();
@@ -82,13 +82,14 @@ public record TodoListQuery(String status, List<String> priority, String categor
         return fallback;
     }
 
-    private static String filterText(String field, String value, Violations violations) {
+    /** Longer than any stored value is refused rather than silently matching nothing (or a prefix). */
+    private static String filterText(String field, String value, int maxLength, Violations violations) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String text = value.strip();
-        if (Text.length(text) > MAX_QUERY_LENGTH) {
-            violations.add(field, "must be at most " + MAX_QUERY_LENGTH + " characters");
+        if (Text.length(text) > maxLength) {
+            violations.add(field, "must be at most " + maxLength + " characters");
         } else if (!Text.isStorable(text, false)) {
             violations.add(field, Text.BAD_CHARACTERS);
         }

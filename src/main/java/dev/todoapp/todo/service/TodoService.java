@@ -29,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 public class TodoService {
 
     static final int BULK_MAX_IDS = 1000;
+    private static final Set<String> BULK_ACTIONS = Set.of("complete", "uncomplete", "delete");
 
     private final TodoRepository todos;
 
@@ -159,7 +160,7 @@ public class TodoService {
 
     private static Set<UUID> checkedIds(String action, List<UUID> ids) {
         Violations violations = new Violations();
-        if (!List.of("complete", "uncomplete", "delete").contains(action)) {
+        if (action == null || !BULK_ACTIONS.contains(action)) {
             violations.add("action", "must be one of complete, uncomplete, delete");
         }
         if (ids == null) {
