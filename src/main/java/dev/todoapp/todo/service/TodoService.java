@@ -105,7 +105,8 @@ public class TodoService {
     private static UUID anchorOf(UUID id, UUID beforeId, UUID afterId) {
         Violations violations = new Violations();
         if ((beforeId == null) == (afterId == null)) {
-            violations.add(beforeId == null ? "beforeId" : "afterId", "give exactly one of beforeId and afterId");
+            violations.add("beforeId", "give exactly one of beforeId and afterId");
+            violations.add("afterId", "give exactly one of beforeId and afterId");
         } else if (id.equals(beforeId != null ? beforeId : afterId)) {
             violations.add(beforeId != null ? "beforeId" : "afterId", "must be another todo than the one moved");
         }
