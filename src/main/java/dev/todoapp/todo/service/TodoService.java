@@ -98,6 +98,7 @@ public class TodoService {
     @WithTransaction
     public Uni<Todo> move(UUID userId, UUID id, UUID beforeId, UUID afterId) {
         return Uni.createFrom().item(() -> anchorOf(id, beforeId, afterId))
+                .call(() -> todos.lockManualOrder(userId))
                 .chain(anchorId -> owned(userId, id).chain(moving -> owned(userId, anchorId)
                         .chain(anchor -> place(moving, anchor, beforeId != null, true))));
     }
