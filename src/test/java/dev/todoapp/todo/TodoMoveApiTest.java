@@ -23,7 +23,7 @@ import dev.todoapp.support.TestAccounts.Account;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The manual order: moving a todo before or after another one. */
+/** The manual order: where new todos land, and moving a todo before or after another one. */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class TodoMoveApiTest {
@@ -91,6 +91,22 @@ class TodoMoveApiTest {
         assertEquals(25, ids.stream().distinct().count());
         List<Number> positions = as(user).get("/api/todos?size=100").path("items.position");
         assertEquals(25, positions.stream().map(Number::longValue).distinct().count());
+    }
+
+    @Test
+    void todosCreatedAtTheSameTimeEachGetTheirOwnPlace() {
+        Account user = TestAccounts.signUp();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<CompletableFuture<String>> creates = IntStream.range(0, 12)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> create(user, "parallel " + i), pool))
+                    .toList();
+            creates.forEach(CompletableFuture::join);
+        } finally {
+            pool.shutdown();
+        }
+        List<Number> positions = as(user).get("/api/todos").path("items.position");
+        assertEquals(12, positions.stream().map(Number::longValue).distinct().count());
     }
 
     @Test

@@ -116,8 +116,8 @@ public class TodoRepository implements PanacheRepositoryBase<Todo, UUID> {
     }
 
     /**
-     * Makes the user's moves take turns until the transaction ends, so two moves (from two devices)
-     * never compute positions from the same old neighbours or interleave with a renumbering.
+     * Makes the user's creates and moves take turns until the transaction ends, so two of them (from
+     * two devices) never compute a position from the same old neighbours or interleave with a renumbering.
      */
     public Uni<Void> lockManualOrder(UUID userId) {
         long key = userId.getMostSignificantBits() ^ userId.getLeastSignificantBits();

@@ -50,6 +50,7 @@ public class TodoService {
     @WithTransaction
     public Uni<Todo> create(UUID userId, JsonNode body) {
         return Uni.createFrom().item(() -> TodoChanges.forCreate(body))
+                .call(() -> todos.lockManualOrder(userId))
                 .chain(changes -> todos.nextPosition(userId).chain(position -> {
                     Instant now = now();
                     Todo todo = new Todo(userId, position, now);
