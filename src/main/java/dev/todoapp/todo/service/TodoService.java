@@ -29,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 public class TodoService {
 
     static final int BULK_MAX_IDS = 1000;
+    private static final Set<String> BULK_ACTIONS = Set.of("complete", "uncomplete", "delete");
 
     private final TodoRepository todos;
 
@@ -49,6 +50,7 @@ public class TodoService {
     @WithTransaction
     public Uni<Todo> create(UUID userId, JsonNode body) {
         return Uni.createFrom().item(() -> TodoChanges.forCreate(body))
+                .call(() -> todos.lockManualOrder(userId))
                 .chain(changes -> todos.nextPosition(userId).chain(position -> {
                     Instant now = now();
                     Todo todo = new Todo(userId, position, now);
@@ -97,6 +99,7 @@ public class TodoService {
     @WithTransaction
     public Uni<Todo> move(UUID userId, UUID id, UUID beforeId, UUID afterId) {
         return Uni.createFrom().item(() -> anchorOf(id, beforeId, afterId))
+                .call(() -> todos.lockManualOrder(userId))
                 .chain(anchorId -> owned(userId, id).chain(moving -> owned(userId, anchorId)
                         .chain(anchor -> place(moving, anchor, beforeId != null, true))));
     }
@@ -104,7 +107,8 @@ public class TodoService {
     private static UUID anchorOf(UUID id, UUID beforeId, UUID afterId) {
         Violations violations = new Violations();
         if ((beforeId == null) == (afterId == null)) {
-            violations.add(beforeId == null ? "beforeId" : "afterId", "give exactly one of beforeId and afterId");
+            violations.add("beforeId", "give exactly one of beforeId and afterId");
+            violations.add("afterId", "give exactly one of beforeId and afterId");
         } else if (id.equals(beforeId != null ? beforeId : afterId)) {
             violations.add(beforeId != null ? "beforeId" : "afterId", "must be another todo than the one moved");
         }
@@ -159,7 +163,7 @@ public class TodoService {
 
     private static Set<UUID> checkedIds(String action, List<UUID> ids) {
         Violations violations = new Violations();
-        if (!List.of("complete", "uncomplete", "delete").contains(action)) {
+        if (action == null || !BULK_ACTIONS.contains(action)) {
             violations.add("action", "must be one of complete, uncomplete, delete");
         }
         if (ids == null) {
