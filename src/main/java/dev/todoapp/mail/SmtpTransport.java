@@ -31,7 +31,7 @@ public class SmtpTransport implements MailTransport {
         return mailer.send(message).onFailure().transform(SmtpTransport::classified);
     }
 
-    private static Throwable classified(Throwable failure) {
+    static Throwable classified(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SMTPException smtp) {
                 int code = smtp.getReplyCode();
