@@ -48,6 +48,12 @@ public class ProblemMappers {
         return respond(422, "validation_failed", "Invalid request", detail, errors).build();
     }
 
+    /** Quarkus ships its own mapper for this subtype; ours must be at least as specific to win. */
+    @ServerExceptionMapper
+    public Response wrongJsonShape(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         String detail = "The request body is not valid JSON";

@@ -32,8 +32,14 @@ public final class TestAccounts {
         return signUp(uniqueEmail());
     }
 
+    /** A fresh client address, so per-IP rate limits of one test don't leak into another. */
+    public static String randomIp() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+    }
+
     public static Account signUp(String email) {
-        given().contentType(ContentType.JSON)
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", randomIp())
                 .body(Map.of("email", email, "password", PASSWORD, "name", "Test User"))
                 .post("/api/auth/register").then().statusCode(201);
         return logIn(email, PASSWORD);
@@ -41,7 +47,7 @@ public final class TestAccounts {
 
     public static Account logIn(String email, String password) {
         JsonPath tokens = given().contentType(ContentType.JSON)
-                .header("X-Forwarded-For", "10.9." + (COUNTER.incrementAndGet() % 250) + ".1")
+                .header("X-Forwarded-For", randomIp())
                 .body(Map.of("email", email, "password", password))
                 .post("/api/auth/login").then().statusCode(200).extract().jsonPath();
         return new Account(tokens.getString("user.id"), email, password,

@@ -1,0 +1,17 @@
+package dev.todoapp.account.repository;
+
+import java.time.OffsetDateTime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, byte[]> {
+
+    /** Marks the token used only if nobody used it first: 0 means a concurrent or repeated use. */
+    public Uni<Integer> markUsed(byte[] tokenHash, OffsetDateTime now) {
+        return update("usedAt = ?1 where tokenHash = ?2 and usedAt is null", now, tokenHash);
+    }
+}

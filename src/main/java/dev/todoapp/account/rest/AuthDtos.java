@@ -1,0 +1,45 @@
+package dev.todoapp.account.rest;
+
+import java.time.OffsetDateTime;
+
+import dev.todoapp.account.repository.User;
+import dev.todoapp.account.service.IssuedTokens;
+
+/** The JSON shapes of /api/auth, exactly as the contract names them. */
+public final class AuthDtos {
+
+    private AuthDtos() {
+    }
+
+    public record RegisterRequest(String email, String password, String name) {
+    }
+
+    public record LoginRequest(String email, String password) {
+    }
+
+    public record RefreshRequest(String refreshToken) {
+    }
+
+    public record UpdateProfileRequest(String name) {
+    }
+
+    public record DeleteAccountRequest(String password) {
+    }
+
+    public record ChangePasswordRequest(String currentPassword, String newPassword) {
+    }
+
+    public record UserResponse(String id, String email, String name, OffsetDateTime createdAt) {
+        static UserResponse of(User user) {
+            return new UserResponse(user.id.toString(), user.email, user.name, user.createdAt);
+        }
+    }
+
+    public record TokensResponse(String accessToken, String tokenType, long expiresIn, String refreshToken,
+                                 long refreshExpiresIn, UserResponse user) {
+        static TokensResponse of(IssuedTokens tokens) {
+            return new TokensResponse(tokens.accessToken(), "Bearer", tokens.accessExpiresIn(), tokens.refreshToken(),
+                    tokens.refreshExpiresIn(), UserResponse.of(tokens.user()));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.todoapp.account.rest;
+
+import static dev.todoapp.http.Requests.body;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.todoapp.account.CurrentUser;
+import dev.todoapp.account.rest.AuthDtos.ChangePasswordRequest;
+import dev.todoapp.account.rest.AuthDtos.DeleteAccountRequest;
+import dev.todoapp.account.rest.AuthDtos.LoginRequest;
+import dev.todoapp.account.rest.AuthDtos.RefreshRequest;
+import dev.todoapp.account.rest.AuthDtos.RegisterRequest;
+import dev.todoapp.account.rest.AuthDtos.TokensResponse;
+import dev.todoapp.account.rest.AuthDtos.UpdateProfileRequest;
+import dev.todoapp.account.rest.AuthDtos.UserResponse;
+import dev.todoapp.account.service.AccountService;
+import dev.todoapp.http.ClientAddress;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+@Path("/api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private final AccountService accounts;
+    private final CurrentUser currentUser;
+
+    public AuthResource(AccountService accounts, CurrentUser currentUser) {
+        this.accounts = accounts;
+        this.currentUser = currentUser;
+    }
+
+    @POST
+    @Path("/register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<UserResponse>> register(RegisterRequest request, HttpServerRequest http) {
+        RegisterRequest r = body(request);
+        return accounts.register(r.email(), r.password(), r.name(), ClientAddress.of(http))
+                .map(user -> RestResponse.status(RestResponse.Status.CREATED, UserResponse.of(user)));
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<TokensResponse> login(LoginRequest request, HttpServerRequest http) {
+        LoginRequest r = body(request);
+        return accounts.login(r.email(), r.password(), ClientAddress.of(http)).map(TokensResponse::of);
+    }
+
+    @POST
+    @Path("/refresh")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<TokensResponse> refresh(RefreshRequest request) {
+        return accounts.refresh(body(request).refreshToken()).map(TokensResponse::of);
+    }
+
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<Void>> logout(RefreshRequest request) {
+        return accounts.logout(body(request).refreshToken()).map(ignored -> RestResponse.noContent());
+    }
+
+    @POST
+    @Path("/logout-all")
+    @Authenticated
+    public Uni<RestResponse<Void>> logoutAll() {
+        return accounts.logoutEverywhere(currentUser.id()).map(ignored -> RestResponse.noContent());
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    public Uni<UserResponse> me() {
+        return accounts.profile(currentUser.id()).map(UserResponse::of);
+    }
+
+    @PATCH
+    @Path("/me")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    public Uni<UserResponse> rename(UpdateProfileRequest request) {
+        return accounts.rename(currentUser.id(), body(request).name()).map(UserResponse::of);
+    }
+
+    @DELETE
+    @Path("/me")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    public Uni<RestResponse<Void>> delete(DeleteAccountRequest request) {
+        return accounts.deleteAccount(currentUser.id(), body(request).password()).map(ignored -> RestResponse.noContent());
+    }
+
+    @POST
+    @Path("/password/change")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    public Uni<TokensResponse> changePassword(ChangePasswordRequest request) {
+        ChangePasswordRequest r = body(request);
+        return accounts.changePassword(currentUser.id(), r.currentPassword(), r.newPassword()).map(TokensResponse::of);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.todoapp.account.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * Argon2id (OWASP's minimum: 19 MiB, 2 passes, 1 lane) in PHC string form. Hashing is deliberately
+ * slow, so it always runs on the worker pool, never on the event loop.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+    private static final int MEMORY_KIB = 19 * 1024;
+    private static final int ITERATIONS = 2;
+    private static final int PARALLELISM = 1;
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    private final SecureRandom random = new SecureRandom();
+    /** Verified against for unknown accounts, so they cost the same time as known ones. */
+    private final String decoy = hashNow("decoy password that never matches");
+
+    public Uni<String> hash(String password) {
+        return offload(() -> hashNow(password));
+    }
+
+    /** Checks {@code password} against {@code encoded}; with a null hash it burns the same time and fails. */
+    public Uni<Boolean> verify(String password, String encoded) {
+        return offload(() -> verifyNow(password, encoded == null ? decoy : encoded) && encoded != null);
+    }
+
+    /**
+     * Runs {@code work} on the worker pool and comes back on the caller's Vert.x context, where
+     * Hibernate Reactive sessions must be used.
+     */
+    private static <T> Uni<T> offload(Supplier<T> work) {
+        return Uni.createFrom().deferred(() -> {
+            Context context = Vertx.currentContext();
+            Uni<T> result = Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            return context == null ? result : result.emitOn(task -> context.runOnContext(ignored -> task.run()));
+        });
+    }
+
+    private String hashNow(String password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
+    private static boolean verifyNow(String password, String encoded) {
+        String[] parts = encoded.split("\\$");
+        if (parts.length != 6 || !parts[1].equals("argon2id")) {
+            return false;
+        }
+        int memory = 0;
+        int iterations = 0;
+        int parallelism = 0;
+        for (String setting : parts[3].split(",")) {
+            String[] kv = setting.split("=");
+            int value = Integer.parseInt(kv[1]);
+            switch (kv[0]) {
+                case "m" -> memory = value;
+                case "t" -> iterations = value;
+                case "p" -> parallelism = value;
+                default -> {
+                    return false;
+                }
+            }
+        }
+        byte[] salt = B64D.decode(parts[4]);
+        byte[] expected = B64D.decode(parts[5]);
+        byte[] actual = derive(password, salt, memory, iterations, parallelism, expected.length);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withSalt(salt)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        byte[] out = new byte[length];
+        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        return out;
+    }
+}

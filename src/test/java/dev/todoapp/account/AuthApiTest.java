@@ -1,0 +1,282 @@
+package dev.todoapp.account;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.Test;
+
+import dev.todoapp.support.PostgresResource;
+import dev.todoapp.support.TestAccounts;
+import dev.todoapp.support.TestAccounts.Account;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class AuthApiTest {
+
+    static RequestSpecification json() {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", TestAccounts.randomIp());
+    }
+
+    @Test
+    void registerReturnsTheUserWithoutSecrets() {
+        String email = "  Mixed.Case+" + TestAccounts.uniqueEmail() + "  ";
+        json().body(Map.of("email", email, "password", TestAccounts.PASSWORD, "name", "Ada 🚀"))
+                .post("/api/auth/register")
+                .then().statusCode(201)
+                .header("Cache-Control", "no-store")
+                .body("id", matchesPattern("[0-9a-f-]{36}"))
+                .body("email", equalTo(email.strip()))
+                .body("name", equalTo("Ada 🚀"))
+                .body("createdAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT.*(Z|[+-]\\d\\d:\\d\\d)"))
+                .body("password", nullValue())
+                .body("passwordHash", nullValue());
+    }
+
+    @Test
+    void emailIsCaseInsensitiveAndUnique() {
+        String email = TestAccounts.uniqueEmail();
+        TestAccounts.signUp(email);
+        json().body(Map.of("email", email.toUpperCase(), "password", TestAccounts.PASSWORD))
+                .post("/api/auth/register")
+                .then().statusCode(409).contentType("application/problem+json").body("code", equalTo("email_taken"));
+        // and sign-in works with any case
+        TestAccounts.logIn(email.toUpperCase(), TestAccounts.PASSWORD);
+    }
+
+    @Test
+    void concurrentRegistrationOfOneEmailCreatesOneAccount() throws Exception {
+        String email = TestAccounts.uniqueEmail();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(CompletableFuture.supplyAsync(() -> json()
+                    .body(Map.of("email", email, "password", TestAccounts.PASSWORD))
+                    .post("/api/auth/register").statusCode(), pool));
+        }
+        List<Integer> statuses = calls.stream().map(CompletableFuture::join).toList();
+        pool.shutdown();
+        org.junit.jupiter.api.Assertions.assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+    }
+
+    @Test
+    void registrationRulesAnswer422WithTheField() {
+        json().body(Map.of("email", "not-an-email", "password", TestAccounts.PASSWORD))
+                .post("/api/auth/register").then().statusCode(422)
+                .body("code", equalTo("validation_failed")).body("errors.field", hasItem("email"));
+        json().body(Map.of("email", "a".repeat(250) + "@x.io", "password", TestAccounts.PASSWORD))
+                .post("/api/auth/register").then().statusCode(422).body("errors.field", hasItem("email"));
+        json().body(Map.of("email", TestAccounts.uniqueEmail(), "password", "short"))
+                .post("/api/auth/register").then().statusCode(422).body("errors.field", hasItem("password"));
+        json().body(Map.of("email", TestAccounts.uniqueEmail(), "password", "x".repeat(129)))
+                .post("/api/auth/register").then().statusCode(422).body("errors.field", hasItem("password"));
+        json().body(Map.of("email", TestAccounts.uniqueEmail(), "password", "password123"))
+                .post("/api/auth/register").then().statusCode(422).body("code", equalTo("weak_password"));
+        json().body(Map.of("email", TestAccounts.uniqueEmail(), "password", TestAccounts.PASSWORD, "name", "n".repeat(101)))
+                .post("/api/auth/register").then().statusCode(422).body("errors.field", hasItem("name"));
+    }
+
+    @Test
+    void malformedBodiesAre400AndWrongMediaTypeIs415() {
+        json().body("{\"email\": ").post("/api/auth/register")
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("malformed_request"))
+                .body("requestId", notNullValue());
+        json().body("{\"email\": 12, \"password\": true}").post("/api/auth/register")
+                .then().statusCode(400).body("code", equalTo("malformed_request"));
+        json().body("[1,2,3]").post("/api/auth/login").then().statusCode(400).body("code", equalTo("malformed_request"));
+        json().body("").post("/api/auth/login").then().statusCode(400).body("code", equalTo("malformed_request"));
+        json().body("{\"email\":\"a@b.co\",\"password\":\"x\",\"admin\":true}").post("/api/auth/login")
+                .then().statusCode(400).body("detail", containsString("admin"));
+        given().contentType(ContentType.TEXT).body("email=a").post("/api/auth/login")
+                .then().statusCode(415).contentType("application/problem+json").body("code", equalTo("unsupported_media_type"));
+    }
+
+    @Test
+    void loginFailsTheSameWayForUnknownEmailAndWrongPassword() {
+        Account account = TestAccounts.signUp();
+        Response wrongPassword = json().body(Map.of("email", account.email(), "password", "wrong password!!"))
+                .post("/api/auth/login");
+        Response unknown = json().body(Map.of("email", TestAccounts.uniqueEmail(), "password", "wrong password!!"))
+                .post("/api/auth/login");
+        for (Response r : List.of(wrongPassword, unknown)) {
+            r.then().statusCode(401).contentType("application/problem+json")
+                    .body("code", equalTo("invalid_credentials"));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(wrongPassword.jsonPath().getString("detail"), unknown.jsonPath().getString("detail"));
+    }
+
+    @Test
+    void loginReturnsTokensOfTheContract() {
+        Account account = TestAccounts.signUp();
+        json().body(Map.of("email", account.email(), "password", account.password()))
+                .post("/api/auth/login").then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("tokenType", equalTo("Bearer"))
+                .body("expiresIn", equalTo(900))
+                .body("refreshExpiresIn", greaterThanOrEqualTo(86400))
+                .body("accessToken", matchesPattern("[\\w-]+\\.[\\w-]+\\.[\\w-]+"))
+                .body("refreshToken", matchesPattern("[\\w-]{43,}"))
+                .body("user.email", equalTo(account.email()));
+    }
+
+    @Test
+    void refreshRotatesAndAReplayEndsTheSession() {
+        Account account = TestAccounts.signUp();
+        Response first = json().body(Map.of("refreshToken", account.refreshToken())).post("/api/auth/refresh");
+        first.then().statusCode(200);
+        String rotated = first.jsonPath().getString("refreshToken");
+        String newAccess = first.jsonPath().getString("accessToken");
+        assertNotEquals(account.refreshToken(), rotated);
+        given().header("Authorization", "Bearer " + newAccess).get("/api/auth/me").then().statusCode(200);
+
+        // the old token again: replay -> 401, and the whole session (incl. the rotated token) ends
+        json().body(Map.of("refreshToken", account.refreshToken())).post("/api/auth/refresh")
+                .then().statusCode(401).body("code", equalTo("invalid_refresh_token"));
+        json().body(Map.of("refreshToken", rotated)).post("/api/auth/refresh")
+                .then().statusCode(401).body("code", equalTo("invalid_refresh_token"));
+        given().header("Authorization", "Bearer " + newAccess).get("/api/auth/me")
+                .then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
+    }
+
+    @Test
+    void unknownRefreshTokenIs401() {
+        json().body(Map.of("refreshToken", "nope")).post("/api/auth/refresh")
+                .then().statusCode(401).body("code", equalTo("invalid_refresh_token"));
+        json().body("{}").post("/api/auth/refresh").then().statusCode(401);
+    }
+
+    @Test
+    void logoutEndsOnlyThatSession() {
+        Account account = TestAccounts.signUp();
+        Account otherDevice = TestAccounts.logIn(account.email(), account.password());
+        json().body(Map.of("refreshToken", account.refreshToken())).post("/api/auth/logout").then().statusCode(204);
+        given().header("Authorization", account.bearer()).get("/api/auth/me").then().statusCode(401);
+        json().body(Map.of("refreshToken", account.refreshToken())).post("/api/auth/refresh").then().statusCode(401);
+        given().header("Authorization", otherDevice.bearer()).get("/api/auth/me").then().statusCode(200);
+        // logging out twice or with garbage is still 204
+        json().body(Map.of("refreshToken", "garbage")).post("/api/auth/logout").then().statusCode(204);
+    }
+
+    @Test
+    void logoutAllEndsEveryTokenAtOnce() {
+        Account account = TestAccounts.signUp();
+        Account otherDevice = TestAccounts.logIn(account.email(), account.password());
+        given().header("Authorization", account.bearer()).post("/api/auth/logout-all").then().statusCode(204);
+        for (Account a : List.of(account, otherDevice)) {
+            given().header("Authorization", a.bearer()).get("/api/auth/me").then().statusCode(401);
+            json().body(Map.of("refreshToken", a.refreshToken())).post("/api/auth/refresh").then().statusCode(401);
+        }
+        given().post("/api/auth/logout-all").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
+    }
+
+    @Test
+    void meCanBeReadAndRenamed() {
+        Account account = TestAccounts.signUp();
+        given().header("Authorization", account.bearer()).get("/api/auth/me")
+                .then().statusCode(200).body("email", equalTo(account.email())).body("id", equalTo(account.id()));
+        json().header("Authorization", account.bearer()).body(Map.of("name", "  Grace Hopper  "))
+                .patch("/api/auth/me").then().statusCode(200).body("name", equalTo("Grace Hopper"));
+        json().header("Authorization", account.bearer()).body(Map.of("name", "x".repeat(101)))
+                .patch("/api/auth/me").then().statusCode(422).body("errors.field", hasItem("name"));
+        given().get("/api/auth/me").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void passwordChangeKeepsThisClientAndEndsTheOthers() {
+        Account account = TestAccounts.signUp();
+        Account otherDevice = TestAccounts.logIn(account.email(), account.password());
+        String newPassword = "a brand new passphrase 7";
+        json().header("Authorization", account.bearer())
+                .body(Map.of("currentPassword", "wrong one!!", "newPassword", newPassword))
+                .post("/api/auth/password/change").then().statusCode(403).body("code", equalTo("invalid_credentials"));
+        json().header("Authorization", account.bearer())
+                .body(Map.of("currentPassword", account.password(), "newPassword", "password1"))
+                .post("/api/auth/password/change").then().statusCode(422).body("code", equalTo("weak_password"));
+        Response changed = json().header("Authorization", account.bearer())
+                .body(Map.of("currentPassword", account.password(), "newPassword", newPassword))
+                .post("/api/auth/password/change");
+        changed.then().statusCode(200).body("accessToken", notNullValue()).body("refreshToken", notNullValue());
+        given().header("Authorization", "Bearer " + changed.jsonPath().getString("accessToken"))
+                .get("/api/auth/me").then().statusCode(200);
+        given().header("Authorization", otherDevice.bearer()).get("/api/auth/me").then().statusCode(401);
+        json().body(Map.of("refreshToken", otherDevice.refreshToken())).post("/api/auth/refresh").then().statusCode(401);
+        json().body(Map.of("email", account.email(), "password", account.password())).post("/api/auth/login").then().statusCode(401);
+        TestAccounts.logIn(account.email(), newPassword);
+    }
+
+    @Test
+    void deletingTheAccountRemovesEverything() {
+        Account account = TestAccounts.signUp();
+        json().header("Authorization", account.bearer()).body(Map.of("password", "not it at all"))
+                .delete("/api/auth/me").then().statusCode(403).body("code", equalTo("invalid_credentials"));
+        json().header("Authorization", account.bearer()).body(Map.of("password", account.password()))
+                .delete("/api/auth/me").then().statusCode(204);
+        given().header("Authorization", account.bearer()).get("/api/auth/me").then().statusCode(401);
+        json().body(Map.of("email", account.email(), "password", account.password())).post("/api/auth/login").then().statusCode(401);
+        // the address is free again
+        TestAccounts.signUp(account.email());
+    }
+
+    @Test
+    void loginIsRateLimitedPerAccount() {
+        Account account = TestAccounts.signUp();
+        Response last = null;
+        for (int i = 0; i < 12; i++) {
+            last = json().body(Map.of("email", account.email(), "password", "wrong password " + i)).post("/api/auth/login");
+            if (last.statusCode() == 429) {
+                break;
+            }
+        }
+        last.then().statusCode(429).contentType("application/problem+json")
+                .body("code", equalTo("rate_limited"))
+                .header("Retry-After", matchesPattern("\\d+"));
+    }
+
+    @Test
+    void loginIsRateLimitedPerIp() {
+        String ip = TestAccounts.randomIp();
+        Response last = null;
+        for (int i = 0; i < 25; i++) {
+            last = given().contentType(ContentType.JSON).header("X-Forwarded-For", ip)
+                    .body(Map.of("email", TestAccounts.uniqueEmail(), "password", "whatever it is")).post("/api/auth/login");
+            if (last.statusCode() == 429) {
+                break;
+            }
+        }
+        last.then().statusCode(429).header("Retry-After", not(equalTo("0")));
+    }
+
+    @Test
+    void registerIsRateLimitedPerIp() {
+        String ip = TestAccounts.randomIp();
+        Response last = null;
+        for (int i = 0; i < 12; i++) {
+            last = given().contentType(ContentType.JSON).header("X-Forwarded-For", ip)
+                    .body(Map.of("email", TestAccounts.uniqueEmail(), "password", TestAccounts.PASSWORD)).post("/api/auth/register");
+            if (last.statusCode() == 429) {
+                break;
+            }
+        }
+        last.then().statusCode(429).body("code", equalTo("rate_limited")).header("Retry-After", matchesPattern("\\d+"));
+    }
+}
