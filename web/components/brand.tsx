@@ -4,7 +4,7 @@ export function Brand({ href = '/' }: { href?: string }) {
   return (
     <Link href={href} className="brand">
       <span className="brand-mark" aria-hidden="true">✓</span>
-      Todo
+      <span className="brand-text">Todo</span>
     </Link>
   );
 }

@@ -21,14 +21,15 @@ test('a person signs up, manages todos, resets a forgotten password', async ({ p
   // --- add
   await addTodo(page, 'Buy milk');
   await addTodo(page, 'Call mom');
-  await page.getByLabel('New todo').fill('Write quarterly report');
-  await page.getByRole('button', { name: 'Add details' }).click();
-  await page.getByLabel('Description').fill('Numbers from finance, draft by Friday.');
-  await page.getByLabel('Priority').selectOption('high');
-  await page.getByLabel('Category').fill('Work');
-  await page.getByLabel('Tags').fill('q3, writing');
-  await page.getByLabel('Due date').fill('2030-01-15');
-  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const addForm = page.getByRole('form', { name: 'Add a todo' });
+  await addForm.getByLabel('New todo').fill('Write quarterly report');
+  await addForm.getByRole('button', { name: 'Add details' }).click();
+  await addForm.getByLabel('Description').fill('Numbers from finance, draft by Friday.');
+  await addForm.getByLabel('Priority').selectOption('high');
+  await addForm.getByLabel('Category').fill('Work');
+  await addForm.getByLabel('Tags').fill('q3, writing');
+  await addForm.getByLabel('Due date').fill('2030-01-15');
+  await addForm.getByRole('button', { name: 'Add', exact: true }).click();
   const report = page.getByTestId('todo-item').filter({ hasText: 'Write quarterly report' });
   await expect(report).toContainText('High priority');
   await expect(report).toContainText('#writing');
@@ -62,21 +63,22 @@ test('a person signs up, manages todos, resets a forgotten password', async ({ p
   }
 
   // --- filter, search, sort
-  await page.getByLabel('Priority', { exact: true }).selectOption('high');
+  const filters = page.getByRole('region', { name: 'Filter and sort' });
+  await filters.getByLabel('Priority').selectOption('high');
   await expect(titles(page)).toHaveText(['Write quarterly report']);
   await expect(page).toHaveURL(/priority=high/);
-  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
   await expect(titles(page)).toHaveCount(3);
-  await page.getByLabel('Search').fill('milk');
+  await filters.getByLabel('Search').fill('milk');
   await expect(titles(page)).toHaveText(['Buy milk']);
-  await page.getByLabel('Search').fill('');
+  await filters.getByLabel('Search').fill('');
   await expect(titles(page)).toHaveCount(3);
-  await page.getByLabel('Category', { exact: true }).selectOption('Work');
+  await filters.getByLabel('Category').selectOption('Work');
   await expect(titles(page)).toHaveText(['Write quarterly report']);
-  await page.getByLabel('Category', { exact: true }).selectOption('');
-  await page.getByLabel('Sort').selectOption('title:asc');
+  await filters.getByLabel('Category').selectOption('');
+  await filters.getByLabel('Sort').selectOption('title:asc');
   await expect(titles(page)).toHaveText(['Buy milk', 'Call mom tonight', 'Write quarterly report']);
-  await page.getByLabel('Sort').selectOption('position:asc');
+  await filters.getByLabel('Sort').selectOption('position:asc');
 
   // --- complete
   await page.getByRole('checkbox', { name: 'Mark “Buy milk” as done' }).check();
@@ -120,7 +122,7 @@ test('a person signs up, manages todos, resets a forgotten password', async ({ p
   await expect(tab2.getByTestId('todo-item')).toHaveCount(2);
 
   // --- sign out
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.getByText('You have signed out.')).toBeVisible();
   await expectAccessible(page, 'sign-in');
@@ -151,7 +153,7 @@ test('a person signs up, manages todos, resets a forgotten password', async ({ p
 
   // the old password fails, the new one works
   await signIn(page, email, OLD_PASSWORD);
-  await expect(page.getByRole('alert')).toContainText('Email or password is incorrect.');
+  await expect(page.getByText('Email or password is incorrect.')).toBeVisible();
   await page.getByLabel('Password', { exact: true }).fill(NEW_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/todos/);

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type Mail = { to: string[]; envelopeTo: string[]; subject: string; text: string; html: string; from: string };
 
@@ -36,7 +37,7 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   expect(report, `accessibility violations on ${name}`).toEqual([]);
 }
 
-const screenshotDir = resolve(__dirname, '../../docs/screenshots');
+const screenshotDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
 
 /** Saves a screenshot of the current screen for the README (docs/screenshots/<project>-<name>.png). */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
