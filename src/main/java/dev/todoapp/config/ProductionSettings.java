@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -25,6 +26,8 @@ public class ProductionSettings {
     private static final Set<String> LOG_LEVELS = Set.of("OFF", "FATAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE", "ALL");
     private static final Set<String> MAIL_TRANSPORTS = Set.of("smtp", "resend", "sendgrid", "log");
 
+    private static final Logger LOG = Logger.getLogger(ProductionSettings.class);
+
     private final Config config;
 
     public ProductionSettings(Config config) {
@@ -34,8 +37,10 @@ public class ProductionSettings {
     void check(@Observes @Priority(STARTUP_ORDER) StartupEvent event) {
         List<String> problems = problems();
         if (!problems.isEmpty()) {
-            throw new InvalidSettingsException("Invalid configuration, the service cannot start:\n  - "
-                    + String.join("\n  - ", problems));
+            String message = "Invalid configuration, the service cannot start:\n  - " + String.join("\n  - ", problems);
+            // logged on its own so it is the first thing an operator sees, above Quarkus' startup failure
+            LOG.error(message);
+            throw new InvalidSettingsException(message);
         }
     }
 

@@ -1,0 +1,4 @@
+package dev.todoapp.todo.repository;
+
+public record CategoryCount(String name, long count) {
+}

@@ -1,0 +1,107 @@
+package dev.todoapp.todo.service;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import dev.todoapp.todo.Priority;
+import dev.todoapp.todo.repository.TodoSearch;
+import dev.todoapp.todo.repository.TodoSort;
+import dev.todoapp.todo.repository.TodoStatus;
+
+/**
+ * The list query as it came in (raw strings, null when absent), checked by {@link #toSearch}.
+ * A blank filter means no filter. {@code dueBefore}/{@code dueAfter} are exclusive and leave out
+ * todos without a due date.
+ */
+public record TodoListQuery(String status, List<String> priority, String category, String tag, String q,
+                            String dueBefore, String dueAfter, String sort, String order, String page, String size) {
+
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 100;
+    static final int MAX_QUERY_LENGTH = 200;
+    private static final Map<String, Boolean> DESCENDING = Map.of("asc", false, "desc", true);
+
+    TodoSearch toSearch(UUID userId) {
+        Violations violations = new Violations();
+        TodoStatus checkedStatus = choice("status", status, TodoStatus.ALL, TodoStatus::fromApiName,
+                "must be one of all, active, completed", violations);
+        Set<Priority> priorities = EnumSet.noneOf(Priority.class);
+        for (String name : priority == null ? List.<String>of() : priority) {
+            Priority.fromApiName(name).ifPresentOrElse(priorities::add,
+                    () -> violations.add("priority", "must be one of none, low, medium, high"));
+        }
+        TodoSort checkedSort = choice("sort", sort, TodoSort.POSITION, TodoSort::fromApiName,
+                "must be one of position, createdAt, updatedAt, dueAt, priority, title", violations);
+        boolean descending = choice("order", order, false, name -> Optional.ofNullable(DESCENDING.get(name)),
+                "must be asc or desc", violations);
+        int checkedPage = number("page", page, 0, 0, Integer.MAX_VALUE, violations);
+        int checkedSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, violations);
+        if ((long) checkedPage * checkedSize > Integer.MAX_VALUE) {
+            violations.add("page", "is too large");
+        }
+        TodoSearch search = new TodoSearch(userId, checkedStatus, priorities,
+                filterText("category", category, violations), filterText("tag", tag, violations),
+                filterText("q", q, violations), timestamp("dueBefore", dueBefore, violations),
+                timestamp("dueAfter", dueAfter, violations), checkedSort, descending,
+                checkedPage, checkedSize);
+        violations.throwIfAny();
+        return search;
+    }
+
+    private static <T> T choice(String field, String value, T fallback, Function<String, Optional<T>> parse,
+                                String message, Violations violations) {
+        if (value == null) {
+            return fallback;
+        }
+        return parse.apply(value.trim()).orElseGet(() -> {
+            violations.add(field, message);
+            return fallback;
+        });
+    }
+
+    private static int number(String field, String value, int fallback, int min, int max, Violations violations) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below like any other out-of-range value
+        }
+        violations.add(field, max == Integer.MAX_VALUE ? "must be a whole number of at least " + min
+                : "must be a whole number from " + min + " to " + max);
+        return fallback;
+    }
+
+    private static String filterText(String field, String value, Violations violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (Text.length(text) > MAX_QUERY_LENGTH) {
+            violations.add(field, "must be at most " + MAX_QUERY_LENGTH + " characters");
+        } else if (!Text.isStorable(text, false)) {
+            violations.add(field, Text.BAD_CHARACTERS);
+        }
+        return text;
+    }
+
+    private static Instant timestamp(String field, String value, Violations violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Text.timestamp(value).orElseGet(() -> {
+            violations.add(field, Text.BAD_TIMESTAMP);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,7 @@
+package dev.todoapp.account;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class TokenSecurityIT extends TokenSecurityTest {
+}

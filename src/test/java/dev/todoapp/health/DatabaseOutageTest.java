@@ -1,0 +1,55 @@
+package dev.todoapp.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import dev.todoapp.support.PostgresResource;
+import dev.todoapp.support.TestAccounts;
+import dev.todoapp.support.TestAccounts.Account;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** PostgreSQL goes away under a running service and comes back: no restart of the service needed. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class DatabaseOutageTest {
+
+    @Test
+    void readinessFollowsTheDatabaseAndRequestsRecover() throws Exception {
+        Account account = TestAccounts.signUp();
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+
+        PostgresResource.stopPostgres();
+        try {
+            given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            given().get("/q/health/live").then().statusCode(200);
+            Instant start = Instant.now();
+            given().header("Authorization", account.bearer()).get("/api/auth/me").then()
+                    .statusCode(503).contentType("application/problem+json")
+                    .body("code", equalTo("service_unavailable"));
+            org.junit.jupiter.api.Assertions.assertTrue(Duration.between(start, Instant.now()).toSeconds() < 10,
+                    "requests fail fast while the database is down");
+        } finally {
+            PostgresResource.startPostgres();
+        }
+
+        awaitReady();
+        given().header("Authorization", account.bearer()).get("/api/auth/me").then().statusCode(200);
+    }
+
+    private static void awaitReady() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            if (given().get("/q/health/ready").statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+}

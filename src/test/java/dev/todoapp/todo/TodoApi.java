@@ -1,0 +1,34 @@
+package dev.todoapp.todo;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.todoapp.support.TestAccounts.Account;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Calls the todo API as one signed-in user. */
+final class TodoApi {
+
+    private TodoApi() {
+    }
+
+    static RequestSpecification as(Account account) {
+        return given().header("Authorization", account.bearer()).contentType(ContentType.JSON);
+    }
+
+    static String create(Account account, Map<String, ?> fields) {
+        return as(account).body(fields).post("/api/todos").then().statusCode(201).extract().path("id");
+    }
+
+    static String create(Account account, String title) {
+        return create(account, Map.of("title", title));
+    }
+
+    /** The titles of one page of the list, in the order the API returns them. */
+    static List<String> titles(Account account, String query) {
+        return as(account).get("/api/todos?" + query).then().statusCode(200).extract().path("items.title");
+    }
+}
