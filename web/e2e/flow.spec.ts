@@ -50,13 +50,17 @@ test('a person signs up, manages todos, resets a forgotten password', async ({ p
   const before = await titles(page).allTextContents();
   expect(before).toHaveLength(3);
   const last = before[2]!;
+  const moved = page.waitForResponse((r) => r.url().endsWith('/move') && r.request().method() === 'POST');
   await page.getByRole('button', { name: `Move “${last}” up` }).click();
+  expect((await moved).status()).toBe(200);
   await expect(titles(page)).toHaveText([before[0]!, last, before[1]!]);
   await page.reload();
   await expect(titles(page)).toHaveText([before[0]!, last, before[1]!]);
   if (desktop) {
     const rows = page.getByTestId('todo-item');
+    const dropped = page.waitForResponse((r) => r.url().endsWith('/move') && r.request().method() === 'POST');
     await rows.nth(2).dragTo(rows.nth(0));
+    expect((await dropped).status()).toBe(200);
     await expect(titles(page)).toHaveText([before[1]!, before[0]!, last]);
     await page.reload();
     await expect(titles(page)).toHaveText([before[1]!, before[0]!, last]);
@@ -106,7 +110,7 @@ test('a person signs up, manages todos, resets a forgotten password', async ({ p
 
   // --- account page
   await page.getByRole('link', { name: 'Account' }).click();
-  await expect(page.getByRole('heading', { name: 'Account' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Account', exact: true })).toBeVisible();
   await expect(page.getByText(email)).toBeVisible();
   await expectAccessible(page, 'account');
   if (desktop) await screenshot(page, testInfo, 'account');

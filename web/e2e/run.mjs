@@ -120,7 +120,9 @@ async function main() {
   const mailDir = join(workDir, 'mail');
   mkdirSync(mailDir, { recursive: true });
 
-  const [apiPort, dbPort, uiPort, smtpPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  // E2E_API_PORT pins the API port so that E2E_SKIP_BUILD=1 can reuse a UI build (its API URL is build-time)
+  const apiPort = env.E2E_API_PORT ? Number(env.E2E_API_PORT) : await freePort();
+  const [dbPort, uiPort, smtpPort] = [await freePort(), await freePort(), await freePort()];
   const apiUrl = `http://localhost:${apiPort}`;
   const uiUrl = `http://localhost:${uiPort}`;
   log(`ports: api ${apiPort}, db ${dbPort}, ui ${uiPort}, smtp ${smtpPort}`);

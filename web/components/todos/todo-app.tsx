@@ -149,8 +149,9 @@ export function TodoApp() {
       priority: body.priority ?? 'none', category: body.category ?? null, tags: body.tags ?? [], dueAt: body.dueAt ?? null,
       position: 0, createdAt: now, updatedAt: now, version: 0,
     };
-    const before = items;
-    setItems([temp, ...items]);
+    // new todos go to the end of the manual order
+    const atEnd = (filters.sort === 'position' || filters.sort === 'createdAt') && filters.order === 'asc';
+    setItems(atEnd ? [...items, temp] : [temp, ...items]);
     setTitle('');
     setDraft(EMPTY_DRAFT);
     setShowDetails(false);
@@ -159,8 +160,8 @@ export function TodoApp() {
       await api.createTodo(body);
       reload();
     } catch (error) {
-      setItems(before);
-      setTitle(full.title);
+      setItems((list) => list.filter((t) => t.id !== temp.id));
+      setTitle((current) => current || full.title);
       setDraft({ ...full });
       if (error instanceof ValidationError && Object.keys(error.fieldErrors).length) {
         setAddErrors(error.fieldErrors);
@@ -291,7 +292,7 @@ export function TodoApp() {
             aria-describedby={addErrors.title ? 'new-todo-error' : undefined}
             autoComplete="off"
           />
-          <button type="submit" className="btn btn-primary" disabled={adding}>
+          <button type="submit" className="btn btn-primary" aria-busy={adding}>
             Add
           </button>
         </div>
