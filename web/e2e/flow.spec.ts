@@ -68,6 +68,7 @@ test('a person signs up, manages todos, resets a forgotten password', async ({ p
 
   // --- filter, search, sort
   const filters = page.getByRole('region', { name: 'Filter and sort' });
+  if (!desktop) await filters.getByRole('button', { name: 'Filters and sort' }).click();
   await filters.getByLabel('Priority').selectOption('high');
   await expect(titles(page)).toHaveText(['Write quarterly report']);
   await expect(page).toHaveURL(/priority=high/);

@@ -24,6 +24,8 @@ const SORTS: { value: string; label: string }[] = [
 export function TodoFilters({ filters, onChange, categories }: { filters: Filters; onChange: (f: Filters) => void; categories: Category[] }) {
   const [q, setQ] = useState(filters.q);
   const [tag, setTag] = useState(filters.tag);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const extra = filters.priorities.length + (filters.category ? 1 : 0) + (filters.tag ? 1 : 0) + (filters.due !== 'any' ? 1 : 0);
   const update = (patch: Partial<Filters>) => onChange({ ...filters, ...patch, page: 0 });
 
   // typing waits a moment before searching
@@ -50,8 +52,17 @@ export function TodoFilters({ filters, onChange, categories }: { filters: Filter
           <label htmlFor="filter-q">Search</label>
           <input id="filter-q" type="search" className="input" placeholder="Search title and description" value={q} onChange={(e) => setQ(e.target.value)} />
         </div>
+        <button
+          type="button"
+          className="btn btn-sm filters-toggle"
+          aria-expanded={moreOpen}
+          aria-controls="more-filters"
+          onClick={() => setMoreOpen((v) => !v)}
+        >
+          {moreOpen ? 'Hide filters' : `Filters and sort${extra ? ` (${extra})` : ''}`}
+        </button>
       </div>
-      <div className="toolbar">
+      <div className="toolbar more-filters" id="more-filters" data-open={moreOpen}>
         <div className="field">
           <label htmlFor="filter-priority">Priority</label>
           <select

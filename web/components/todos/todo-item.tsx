@@ -78,7 +78,10 @@ export function TodoItem(props: Props) {
                 <time dateTime={todo.dueAt}>{formatDue(todo.dueAt)}</time>
               </span>
             ) : null}
-            {todo.category ? <span className="chip">📁 {todo.category}</span> : null}
+            {todo.category ? <span className="chip chip-category">
+                <span className="sr-only">Category: </span>
+                {todo.category}
+              </span> : null}
             {todo.tags.map((tag) => (
               <span key={tag} className="chip">
                 #{tag}
