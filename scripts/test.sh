@@ -7,5 +7,8 @@ cd "$(dirname "$0")/.."
 echo "== backend: tests and packaged-jar integration tests"
 ./mvnw -B -ntp verify
 
+echo "== no secrets in the logs of the whole run"
+./scripts/scan-logs.sh
+
 echo "== native readiness (Quarkus native build steps without GraalVM)"
 ./mvnw -B -ntp -q package -DskipTests -Dquarkus.native.enabled=true -Dquarkus.native.sources-only=true
