@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { setSessionEndedHandler } from '@/lib/browser-api';
+import { browserApi, setSessionEndedHandler } from '@/lib/browser-api';
 import { signInUrl, type SignInReason } from '@/lib/navigation';
 import { currentSession, onSessionChange, refreshSession, secondsLeft } from '@/lib/session-client';
 import type { User } from '@/lib/types';
@@ -47,6 +47,15 @@ export function SessionProvider({ children }: { children: React.ReactNode }) {
       off();
     };
   }, [endSession]);
+
+  // coming back to a tab: check the session still exists (sign-out everywhere, password reset)
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible' && currentSession()) browserApi().me().catch(() => undefined);
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
 
   useEffect(() => {
     if (user) return;

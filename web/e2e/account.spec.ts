@@ -65,6 +65,8 @@ test('account: rename, change password, sign out everywhere, delete', async ({ p
 test('an ended session returns to sign-in with a message and the page', async ({ page, context }) => {
   await signUp(page, uniqueEmail('expiry'), 'expiry-test-passphrase');
   await page.goto('/todos?status=active');
+  await expect(page.getByText('No todos match these filters.')).toBeVisible();
+  await page.waitForLoadState('networkidle');
   // a stale refresh cookie, as after expiry or revocation elsewhere
   const cookie = (await context.cookies()).find((c) => c.name === 'todo_session')!;
   await context.addCookies([{ ...cookie, value: 'stale-token-value' }]);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { PasswordField } from '@/components/auth/password-field';
 import { useSession } from '@/components/session-provider';
 import { Dialog } from '@/components/ui/dialog';
@@ -11,6 +11,11 @@ import { changePassword, dropSession } from '@/lib/session-client';
 import { LIMITS, validateName, validatePassword } from '@/lib/validation';
 
 export function AccountSettings() {
+  const { setUser } = useSession();
+  // fresh profile data; also notices a session revoked elsewhere (401 -> sign-in)
+  useEffect(() => {
+    browserApi().me().then(setUser).catch(() => undefined);
+  }, [setUser]);
   return (
     <>
       <div className="page-title">

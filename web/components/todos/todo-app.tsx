@@ -320,7 +320,7 @@ export function TodoApp() {
 
       <div className="bulkbar">
         <span className="muted" aria-live="polite">
-          {page ? `${page.totalItems} ${isFiltered(filters) ? 'matching' : ''} todo${page.totalItems === 1 ? '' : 's'}` : '\u00a0'}
+          {page ? `${page.totalItems}${isFiltered(filters) ? ' matching' : ''} todo${page.totalItems === 1 ? '' : 's'}` : '\u00a0'}
         </span>
         <span style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
           <button type="button" className="btn btn-sm" onClick={completeShown} disabled={!items.some((t) => !t.completed)}>
