@@ -10,5 +10,8 @@ echo "== backend: tests and packaged-jar integration tests"
 echo "== no secrets in the logs of the whole run"
 ./scripts/scan-logs.sh
 
+# --- deployment (issue 5): lint Dockerfiles/workflows/YAML; start the packaged jar as production does
+echo "== deployment: lint, production start check" && ./scripts/lint-deploy.sh && ./scripts/prod-start-check.sh
+
 echo "== native readiness (Quarkus native build steps without GraalVM)"
 ./mvnw -B -ntp -q package -DskipTests -Dquarkus.native.enabled=true -Dquarkus.native.sources-only=true

@@ -1,13 +1,17 @@
 package dev.todoapp.todo;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 import java.util.Map;
 
 import dev.todoapp.support.TestAccounts.Account;
+import io.restassured.builder.ResponseSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.restassured.specification.ResponseSpecification;
 
 /** Calls the todo API as one signed-in user. */
 final class TodoApi {
@@ -29,6 +33,16 @@ final class TodoApi {
 
     /** The titles of one page of the list, in the order the API returns them. */
     static List<String> titles(Account account, String query) {
-        return as(account).get("/api/todos?" + query).then().statusCode(200).extract().path("items.title");
+        return as(account).get(query.isEmpty() ? "/api/todos" : "/api/todos?" + query).then().statusCode(200).extract().path("items.title");
+    }
+
+    /** A 422 problem that names exactly these fields as breaking the rules. */
+    static ResponseSpecification invalid(String... fields) {
+        return new ResponseSpecBuilder()
+                .expectStatusCode(422)
+                .expectContentType("application/problem+json")
+                .expectBody("code", equalTo("validation_failed"))
+                .expectBody("errors.field", containsInAnyOrder(fields))
+                .build();
     }
 }

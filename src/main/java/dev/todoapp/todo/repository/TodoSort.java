@@ -1,9 +1,9 @@
 package dev.todoapp.todo.repository;
 
-import java.util.Optional;
+import dev.todoapp.todo.ApiNamed;
 
 /** The orders a list can have; each ends with the id so pages never overlap or skip. */
-public enum TodoSort {
+public enum TodoSort implements ApiNamed {
     POSITION("position", "position"),
     CREATED_AT("createdAt", "createdAt"),
     UPDATED_AT("updatedAt", "updatedAt"),
@@ -20,6 +20,7 @@ public enum TodoSort {
         this.expression = expression;
     }
 
+    @Override
     public String apiName() {
         return apiName;
     }
@@ -28,14 +29,5 @@ public enum TodoSort {
         String direction = descending ? "desc" : "asc";
         String key = expression.contains("%s") ? expression.formatted(direction) : expression + " " + direction;
         return key + ", id " + direction;
-    }
-
-    public static Optional<TodoSort> fromApiName(String name) {
-        for (TodoSort sort : values()) {
-            if (sort.apiName.equals(name)) {
-                return Optional.of(sort);
-            }
-        }
-        return Optional.empty();
     }
 }

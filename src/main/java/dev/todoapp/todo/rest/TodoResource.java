@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -58,7 +61,8 @@ public class TodoResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<TodoResponse>> create(JsonNode body) {
+    public Uni<RestResponse<TodoResponse>> create(
+            @RequestBody(content = @Content(schema = @Schema(implementation = TodoFields.class))) JsonNode body) {
         return todos.create(currentUser.id(), body).map(todo -> todoResponse(Status.CREATED, todo)
                 .header(HttpHeaders.LOCATION, "/api/todos/" + todo.getId())
                 .build());
@@ -74,7 +78,7 @@ public class TodoResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<TodoResponse>> update(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
-                                                  JsonNode body) {
+            @RequestBody(content = @Content(schema = @Schema(implementation = TodoFields.class))) JsonNode body) {
         return todos.update(currentUser.id(), id, body, ifMatch).map(TodoResource::ok);
     }
 

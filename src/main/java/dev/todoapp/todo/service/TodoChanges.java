@@ -11,6 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.todoapp.http.ApiException;
+import dev.todoapp.todo.ApiNamed;
 import dev.todoapp.todo.Priority;
 import dev.todoapp.todo.Todo;
 
@@ -139,9 +140,9 @@ final class TodoChanges {
 
     private void priority(JsonNode value, Violations violations) {
         String name = text("priority", value);
-        Priority priority = name == null ? null : Priority.fromApiName(name).orElse(null);
+        Priority priority = name == null ? null : ApiNamed.byApiName(Priority.class, name).orElse(null);
         if (priority == null) {
-            violations.add("priority", "must be one of none, low, medium, high");
+            violations.add("priority", ApiNamed.oneOf(Priority.class));
         } else {
             changes.add((todo, now) -> todo.setPriority(priority));
         }

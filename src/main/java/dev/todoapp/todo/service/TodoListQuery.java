@@ -3,12 +3,10 @@ package dev.todoapp.todo.service;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
+import dev.todoapp.todo.ApiNamed;
 import dev.todoapp.todo.Priority;
 import dev.todoapp.todo.repository.TodoSearch;
 import dev.todoapp.todo.repository.TodoSort;
@@ -25,44 +23,48 @@ public record TodoListQuery(String status, List<String> priority, String categor
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 100;
     static final int MAX_QUERY_LENGTH = 200;
-    private static final Map<String, Boolean> DESCENDING = Map.of("asc", false, "desc", true);
 
     TodoSearch toSearch(UUID userId) {
         Violations violations = new Violations();
-        TodoStatus checkedStatus = choice("status", status, TodoStatus.ALL, TodoStatus::fromApiName,
-                "must be one of all, active, completed", violations);
+        TodoStatus checkedStatus = choice("status", status, TodoStatus.ALL, violations);
         Set<Priority> priorities = EnumSet.noneOf(Priority.class);
         for (String name : priority == null ? List.<String>of() : priority) {
-            Priority.fromApiName(name).ifPresentOrElse(priorities::add,
-                    () -> violations.add("priority", "must be one of none, low, medium, high"));
+            ApiNamed.byApiName(Priority.class, name.trim()).ifPresentOrElse(priorities::add,
+                    () -> violations.add("priority", ApiNamed.oneOf(Priority.class)));
         }
-        TodoSort checkedSort = choice("sort", sort, TodoSort.POSITION, TodoSort::fromApiName,
-                "must be one of position, createdAt, updatedAt, dueAt, priority, title", violations);
-        boolean descending = choice("order", order, false, name -> Optional.ofNullable(DESCENDING.get(name)),
-                "must be asc or desc", violations);
+        TodoSort checkedSort = choice("sort", sort, TodoSort.POSITION, violations);
+        boolean descending = descending(order, violations);
         int checkedPage = number("page", page, 0, 0, Integer.MAX_VALUE, violations);
         int checkedSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, violations);
         if ((long) checkedPage * checkedSize > Integer.MAX_VALUE) {
             violations.add("page", "is too large");
         }
         TodoSearch search = new TodoSearch(userId, checkedStatus, priorities,
-                filterText("category", category, violations), filterText("tag", tag, violations),
-                filterText("q", q, violations), timestamp("dueBefore", dueBefore, violations),
-                timestamp("dueAfter", dueAfter, violations), checkedSort, descending,
-                checkedPage, checkedSize);
+                filterText("category", category, TodoChanges.CATEGORY_MAX, violations),
+                filterText("tag", tag, TodoChanges.TAG_MAX, violations),
+                filterText("q", q, MAX_QUERY_LENGTH, violations),
+                timestamp("dueBefore", dueBefore, violations), timestamp("dueAfter", dueAfter, violations),
+                checkedSort, descending, checkedPage, checkedSize);
         violations.throwIfAny();
         return search;
     }
 
-    private static <T> T choice(String field, String value, T fallback, Function<String, Optional<T>> parse,
-                                String message, Violations violations) {
+    private static <E extends Enum<E> & ApiNamed> E choice(String field, String value, E fallback, Violations violations) {
         if (value == null) {
             return fallback;
         }
-        return parse.apply(value.trim()).orElseGet(() -> {
-            violations.add(field, message);
+        return ApiNamed.byApiName(fallback.getDeclaringClass(), value.trim()).orElseGet(() -> {
+            violations.add(field, ApiNamed.oneOf(fallback.getDeclaringClass()));
             return fallback;
         });
+    }
+
+    private static boolean descending(String order, Violations violations) {
+        String direction = order == null ? "asc" : order.trim();
+        if (!direction.equals("asc") && !direction.equals("desc")) {
+            violations.add("order", "must be asc or desc");
+        }
+        return direction.equals("desc");
     }
 
     private static int number(String field, String value, int fallback, int min, int max, Violations violations) {
@@ -82,13 +84,14 @@ public record TodoListQuery(String status, List<String> priority, String categor
         return fallback;
     }
 
-    private static String filterText(String field, String value, Violations violations) {
+    /** Longer than any stored value is refused rather than silently matching nothing (or a prefix). */
+    private static String filterText(String field, String value, int maxLength, Violations violations) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String text = value.strip();
-        if (Text.length(text) > MAX_QUERY_LENGTH) {
-            violations.add(field, "must be at most " + MAX_QUERY_LENGTH + " characters");
+        if (Text.length(text) > maxLength) {
+            violations.add(field, "must be at most " + maxLength + " characters");
         } else if (!Text.isStorable(text, false)) {
             violations.add(field, Text.BAD_CHARACTERS);
         }

@@ -29,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 public class TodoService {
 
     static final int BULK_MAX_IDS = 1000;
+    private static final Set<String> BULK_ACTIONS = Set.of("complete", "uncomplete", "delete");
 
     private final TodoRepository todos;
 
@@ -104,7 +105,8 @@ public class TodoService {
     private static UUID anchorOf(UUID id, UUID beforeId, UUID afterId) {
         Violations violations = new Violations();
         if ((beforeId == null) == (afterId == null)) {
-            violations.add(beforeId == null ? "beforeId" : "afterId", "give exactly one of beforeId and afterId");
+            violations.add("beforeId", "give exactly one of beforeId and afterId");
+            violations.add("afterId", "give exactly one of beforeId and afterId");
         } else if (id.equals(beforeId != null ? beforeId : afterId)) {
             violations.add(beforeId != null ? "beforeId" : "afterId", "must be another todo than the one moved");
         }
@@ -159,7 +161,7 @@ public class TodoService {
 
     private static Set<UUID> checkedIds(String action, List<UUID> ids) {
         Violations violations = new Violations();
-        if (!List.of("complete", "uncomplete", "delete").contains(action)) {
+        if (action == null || !BULK_ACTIONS.contains(action)) {
             violations.add("action", "must be one of complete, uncomplete, delete");
         }
         if (ids == null) {

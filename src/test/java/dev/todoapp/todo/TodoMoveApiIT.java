@@ -1,0 +1,8 @@
+package dev.todoapp.todo;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same API tests against the packaged application (in CI, the native binary). */
+@QuarkusIntegrationTest
+class TodoMoveApiIT extends TodoMoveApiTest {
+}
