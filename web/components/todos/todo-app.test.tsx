@@ -119,6 +119,17 @@ describe('TodoApp', () => {
     expect(box).not.toBeChecked();
   });
 
+  it('takes a todo completed under "Active" out of the view, with undo', async () => {
+    search = new URLSearchParams('status=active');
+    render(<TodoApp />);
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Mark “Task 1” as done' }));
+    expect(await screen.findByText('“Task 1” marked as done.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByTestId('todo-item')).not.toBeInTheDocument());
+    await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Task 1')).toBeInTheDocument();
+    expect(calls.filter((c) => c === 'POST /api/todos/1/toggle')).toHaveLength(2);
+  });
+
   it('deletes with undo and only calls DELETE after the undo window', async () => {
     render(<TodoApp />);
     await screen.findByText('Task 1');

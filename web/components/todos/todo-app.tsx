@@ -8,7 +8,7 @@ import { Toasts, type Toast } from '@/components/ui/toasts';
 import { browserApi } from '@/lib/browser-api';
 import { errorMessage, NotFoundError, UnauthorizedError, ValidationError, VersionConflictError } from '@/lib/errors';
 import {
-  canReorder, DEFAULT_FILTERS, filtersFromParams, filtersToParams, filtersToQuery, isFiltered, moveItem, moveTarget,
+  canReorder, DEFAULT_FILTERS, matchesStatus, filtersFromParams, filtersToParams, filtersToQuery, isFiltered, moveItem, moveTarget,
   removeItem, replaceItem, restoreItem, toggled, type Filters,
 } from '@/lib/todos-state';
 import type { Category, Page, Todo } from '@/lib/types';
@@ -40,6 +40,7 @@ export function TodoApp() {
   const [confirmClear, setConfirmClear] = useState(false);
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
+  const [announcement, setAnnouncement] = useState('');
   const pendingDeletes = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const toastSeq = useRef(0);
 
@@ -178,7 +179,15 @@ export function TodoApp() {
     setItems((list) => replaceItem(list, toggled(todo)));
     try {
       const saved = await api.toggleTodo(todo.id);
-      setItems((list) => replaceItem(list, saved));
+      if (matchesStatus(saved, filters.status)) {
+        setItems((list) => replaceItem(list, saved));
+      } else {
+        // it no longer belongs to this view (e.g. done under "Active"): take it out, with undo
+        setItems((list) => list.filter((t) => t.id !== saved.id));
+        notify(`“${saved.title}” marked as ${saved.completed ? 'done' : 'not done'}.`, {
+          action: { label: 'Undo', run: () => void api.toggleTodo(saved.id).then(reload, fail) },
+        });
+      }
       refreshMeta();
     } catch (error) {
       setItems((list) => replaceItem(list, todo));
@@ -249,6 +258,7 @@ export function TodoApp() {
     if (!target || !moving) return;
     const before = items;
     setItems(moveItem(items, from, to));
+    setAnnouncement(`Moved “${moving.title}” to position ${to + 1} of ${items.length}.`);
     try {
       const saved = await api.moveTodo(moving.id, target);
       setItems((list) => replaceItem(list, saved));
@@ -442,6 +452,9 @@ export function TodoApp() {
         </div>
       </Dialog>
 
+      <p className="sr-only" aria-live="polite">
+        {announcement}
+      </p>
       <Toasts toasts={toasts} dismiss={dismiss} />
     </>
   );
