@@ -11,7 +11,8 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const repoRoot = resolve(webDir, '..');
+// E2E_BACKEND_DIR: build and run the backend from another checkout (e.g. a branch not merged yet)
+const repoRoot = resolve(process.env.E2E_BACKEND_DIR ?? resolve(webDir, '..'));
 const workDir = join(webDir, '.e2e');
 const env = process.env;
 
