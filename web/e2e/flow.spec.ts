@@ -84,6 +84,7 @@ test('a person signs up, manages todos, resets a forgotten password', async ({ p
   await filters.getByLabel('Sort').selectOption('title:asc');
   await expect(titles(page)).toHaveText(['Buy milk', 'Call mom tonight', 'Write quarterly report']);
   await filters.getByLabel('Sort').selectOption('position:asc');
+  await expect(page.getByRole('list', { name: 'Todos' })).toHaveAttribute('aria-busy', 'false');
 
   // --- complete
   await page.getByRole('checkbox', { name: 'Mark “Buy milk” as done' }).check();

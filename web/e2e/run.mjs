@@ -170,12 +170,13 @@ async function main() {
   await waitFor(`${uiUrl}/sign-in`, 'UI', 60_000, ui);
   log('UI ready; running Playwright');
 
-  const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+  // async: this process also runs the SMTP server, so its event loop must stay free
+  const playwright = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {
     cwd: webDir,
     stdio: 'inherit',
     env: { ...env, E2E_BASE_URL: uiUrl, E2E_API_URL: apiUrl, E2E_MAIL_DIR: mailDir },
   });
-  return result.status ?? 1;
+  return new Promise((done) => playwright.on('exit', (code) => done(code ?? 1)));
 }
 
 let code = 1;

@@ -43,6 +43,8 @@ export function TodoApp() {
   const [announcement, setAnnouncement] = useState('');
   const pendingDeletes = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const toastSeq = useRef(0);
+  // bumped by every change; a list answer that started before a change is stale and is fetched again
+  const mutations = useRef(0);
 
   const loadKey = `${queryKey}#${reloadTick}`;
   const loading = loaded?.key !== loadKey;
@@ -81,16 +83,22 @@ export function TodoApp() {
 
   useEffect(() => {
     let live = true;
+    const seen = mutations.current;
     api
       .listTodos(filtersToQuery(filters))
       .then((result) => {
         if (!live) return;
+        if (mutations.current !== seen) {
+          setReloadTick((t) => t + 1);
+          return;
+        }
         if (result.page > 0 && result.items.length === 0 && result.totalPages > 0) {
           // the page emptied (deletes elsewhere): show the last one that exists
           router.replace(`${pathname}?${filtersToParams({ ...filters, page: result.totalPages - 1 })}`, { scroll: false });
           return;
         }
-        setItems(result.items);
+        // todos waiting out their undo window stay hidden
+        setItems(result.items.filter((t) => !pendingDeletes.current.has(t.id)));
         setLoaded({ key: loadKey, page: result });
       })
       .catch((error) => {
@@ -153,6 +161,7 @@ export function TodoApp() {
     // new todos go to the end of the manual order
     const atEnd = (filters.sort === 'position' || filters.sort === 'createdAt') && filters.order === 'asc';
     setItems(atEnd ? [...items, temp] : [temp, ...items]);
+    mutations.current += 1;
     setTitle('');
     setDraft(EMPTY_DRAFT);
     setShowDetails(false);
@@ -176,6 +185,7 @@ export function TodoApp() {
 
   // ---------- toggle / bulk
   async function onToggle(todo: Todo) {
+    mutations.current += 1;
     setItems((list) => replaceItem(list, toggled(todo)));
     try {
       const saved = await api.toggleTodo(todo.id);
@@ -201,6 +211,7 @@ export function TodoApp() {
     if (!ids.length) return;
     const before = items;
     setItems((list) => list.map((t) => (t.completed ? t : toggled(t))));
+    mutations.current += 1;
     try {
       const { affected } = await api.bulk('complete', ids);
       notify(`Marked ${affected} todo${affected === 1 ? '' : 's'} as done.`);
@@ -226,6 +237,7 @@ export function TodoApp() {
   function onDelete(todo: Todo) {
     const { items: rest, removed } = removeItem(items, todo.id);
     if (!removed) return;
+    mutations.current += 1;
     setItems(rest);
     const timer = setTimeout(async () => {
       pendingDeletes.current.delete(todo.id);
@@ -258,6 +270,7 @@ export function TodoApp() {
     if (!target || !moving) return;
     const before = items;
     setItems(moveItem(items, from, to));
+    mutations.current += 1;
     setAnnouncement(`Moved “${moving.title}” to position ${to + 1} of ${items.length}.`);
     try {
       const saved = await api.moveTodo(moving.id, target);
