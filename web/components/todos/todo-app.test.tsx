@@ -168,6 +168,28 @@ describe('TodoApp', () => {
     expect(calls).toContain('POST /api/todos/1/move');
   });
 
+  it('pages through long lists with the page in the URL', async () => {
+    override = (url, init) =>
+      url.pathname === '/api/todos' && (init.method ?? 'GET') === 'GET' && !url.searchParams.has('status')
+        ? json(200, { items: [todo('1')], page: 0, size: 20, totalItems: 45, totalPages: 3 })
+        : undefined;
+    render(<TodoApp />);
+    expect(await screen.findByText('Page 1 of 3')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '← Previous' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Next →' }));
+    expect(replace).toHaveBeenCalledWith('/todos?page=1', { scroll: false });
+  });
+
+  it('sends filters to the API and keeps them in the URL', async () => {
+    search = new URLSearchParams('status=active&priority=high&sort=dueAt');
+    render(<TodoApp />);
+    await screen.findByText('Task 1');
+    expect(calls).toContain('GET /api/todos?status=active&priority=high&sort=dueAt&order=asc&size=20');
+    await userEvent.selectOptions(screen.getByLabelText('Category'), '');
+    await userEvent.click(screen.getByRole('button', { name: 'Completed' }));
+    expect(replace).toHaveBeenLastCalledWith('/todos?status=completed&priority=high&sort=dueAt', { scroll: false });
+  });
+
   it('shows a load error with a retry', async () => {
     let fail = true;
     override = (url, init) => (fail && url.pathname === '/api/todos' && (init.method ?? 'GET') === 'GET' && !url.searchParams.has('status') ? json(503, {}) : undefined);
