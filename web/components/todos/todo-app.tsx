@@ -66,13 +66,16 @@ export function TodoApp() {
     [notify],
   );
 
+  const metaSeq = useRef(0);
   const refreshMeta = useCallback(() => {
+    const seq = ++metaSeq.current;
     Promise.all([
       api.listTodos({ status: 'active', size: 1 }),
       api.listTodos({ status: 'completed', size: 1 }),
       api.categories(),
     ])
       .then(([active, completed, cats]) => {
+        if (seq !== metaSeq.current) return; // a newer answer is on its way
         setCounts({ active: active.totalItems, completed: completed.totalItems });
         setCategories(cats);
       })
