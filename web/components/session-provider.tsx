@@ -4,7 +4,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { browserApi, setSessionEndedHandler } from '@/lib/browser-api';
 import { signInUrl, type SignInReason } from '@/lib/navigation';
-import { currentSession, onSessionChange, refreshSession, secondsLeft } from '@/lib/session-client';
+import { currentSession, onSessionChange, onSignOutElsewhere, refreshSession, secondsLeft } from '@/lib/session-client';
 import type { User } from '@/lib/types';
 import { LoadingState } from './route-states';
 
@@ -56,6 +56,9 @@ export function SessionProvider({ children }: { children: React.ReactNode }) {
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, []);
+
+  // signing out in one tab signs out the others of this browser at once
+  useEffect(() => onSignOutElsewhere(() => endSession('signed-out', false)), [endSession]);
 
   useEffect(() => {
     if (user) return;

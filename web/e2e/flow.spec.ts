@@ -127,8 +127,13 @@ test('a person signs up, manages todos, resets a forgotten password', async ({ p
   await expect(tab2.getByRole('heading', { name: 'Todos' })).toBeVisible();
   await expect(tab2.getByTestId('todo-item')).toHaveCount(2);
 
-  // --- sign out
+  // --- sign out (a second tab of the same browser follows)
+  const sameBrowserTab = await page.context().newPage();
+  await sameBrowserTab.goto('/todos');
+  await expect(sameBrowserTab.getByTestId('todo-item')).toHaveCount(2);
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(sameBrowserTab).toHaveURL(/\/sign-in\?reason=signed-out/);
+  await sameBrowserTab.close();
   await expect(page).toHaveURL(/\/sign-in/);
   await expect(page.getByText('You have signed out.')).toBeVisible();
   await expectAccessible(page, 'sign-in');

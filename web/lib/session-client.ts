@@ -75,11 +75,36 @@ export async function changePassword(currentPassword: string, newPassword: strin
   return session;
 }
 
+const CHANNEL = 'todo-session';
+const TAB_ID = Math.random().toString(36).slice(2);
+
+/** Tells the other tabs of this browser that the session is over (they share the cookie). */
+function broadcastSignOut(): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.postMessage({ type: 'signed-out', from: TAB_ID });
+  channel.close();
+}
+
+export function onSignOutElsewhere(listener: () => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = (event) => {
+    const data = event.data as { type?: string; from?: string } | null;
+    if (data?.type === 'signed-out' && data.from !== TAB_ID) {
+      setSession(null);
+      listener();
+    }
+  };
+  return () => channel.close();
+}
+
 export async function signOut(): Promise<void> {
   try {
     await post('/api/session/logout');
   } finally {
     setSession(null);
+    broadcastSignOut();
   }
 }
 
