@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { addTodo, expectAccessible, signIn, signUp, uniqueEmail } from './support';
 
 test('account: rename, change password, sign out everywhere, delete', async ({ page, browser }, testInfo) => {
-  const email = uniqueEmail(`acct-${testInfo.project.name}`);
+  const email = uniqueEmail('grace', testInfo);
   await signUp(page, email, 'account-first-passphrase');
   await addTodo(page, 'Something to lose');
 
@@ -62,8 +62,8 @@ test('account: rename, change password, sign out everywhere, delete', async ({ p
   await expect(page.getByText('Email or password is incorrect.')).toBeVisible();
 });
 
-test('an ended session returns to sign-in with a message and the page', async ({ page, context }) => {
-  await signUp(page, uniqueEmail('expiry'), 'expiry-test-passphrase');
+test('an ended session returns to sign-in with a message and the page', async ({ page, context }, testInfo) => {
+  await signUp(page, uniqueEmail('expiry', testInfo), 'expiry-test-passphrase');
   await page.goto('/todos?status=active');
   await expect(page.getByText('No todos match these filters.')).toBeVisible();
   await page.waitForLoadState('networkidle');

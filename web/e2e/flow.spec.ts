@@ -6,7 +6,7 @@ const NEW_PASSWORD = 'second-secret-passphrase';
 
 test('a person signs up, manages todos, resets a forgotten password', async ({ page, browser }, testInfo) => {
   const desktop = testInfo.project.name === 'desktop';
-  const email = uniqueEmail(testInfo.project.name);
+  const email = uniqueEmail('ada', testInfo);
 
   // --- sign up
   await page.goto('/sign-up');

@@ -32,8 +32,8 @@ test('security headers are set on every page', async ({ request }) => {
   expect(headers['x-powered-by']).toBeUndefined();
 });
 
-test('the refresh token never reaches page scripts', async ({ page, context }) => {
-  await signUp(page, uniqueEmail('cookie'), 'cookie-test-passphrase');
+test('the refresh token never reaches page scripts', async ({ page, context }, testInfo) => {
+  await signUp(page, uniqueEmail('cookie', testInfo), 'cookie-test-passphrase');
   const cookies = await context.cookies();
   const session = cookies.find((c) => c.name === 'todo_session');
   expect(session?.httpOnly).toBe(true);
@@ -43,7 +43,7 @@ test('the refresh token never reaches page scripts', async ({ page, context }) =
 });
 
 test('dark theme toggle and keyboard-only adding', async ({ page }, testInfo) => {
-  await signUp(page, uniqueEmail('theme'), 'theme-test-passphrase');
+  await signUp(page, uniqueEmail('theme', testInfo), 'theme-test-passphrase');
   await addTodo(page, 'Water the plants');
   await page.getByLabel('New todo').fill('Renew passport');
   await page.keyboard.press('Enter');

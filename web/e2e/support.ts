@@ -6,8 +6,14 @@ import { fileURLToPath } from 'node:url';
 
 export type Mail = { to: string[]; envelopeTo: string[]; subject: string; text: string; html: string; from: string };
 
-export function uniqueEmail(tag: string): string {
-  return `e2e-${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+/**
+ * An address no other test of this run uses. Every run starts on an empty database (the runner gives
+ * the backend a fresh folder), so names stay stable and the screenshots do not change between runs;
+ * E2E_RANDOM_EMAILS=1 adds a random part for a backend that keeps its data.
+ */
+export function uniqueEmail(tag: string, testInfo: TestInfo): string {
+  const random = process.env.E2E_RANDOM_EMAILS === '1' ? `.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` : '';
+  return `${tag}.${testInfo.project.name}${random}@example.test`;
 }
 
 /** Waits for a message to `address` in the folder the runner's SMTP server writes to. */
