@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +23,7 @@ import dev.todoapp.support.TestAccounts.Account;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The manual order: moving a todo before or after another one. */
+/** The manual order: where new todos land, and moving a todo before or after another one. */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class TodoMoveApiTest {
@@ -63,6 +67,46 @@ class TodoMoveApiTest {
         assertEquals(expected, titles(user, "size=100"));
         as(user).body(Map.of("beforeId", first)).post("/api/todos/" + last + "/move").then().statusCode(200);
         assertEquals("last", titles(user, "size=100").get(0));
+    }
+
+    @Test
+    void concurrentMovesFromSeveralDevicesAllSucceed() {
+        Account user = TestAccounts.signUp();
+        String first = create(user, "first");
+        List<String> others = IntStream.range(0, 24).mapToObj(i -> create(user, "item " + i)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            // enough moves into one gap that renumbering happens while other moves are running
+            List<CompletableFuture<Integer>> moves = others.stream()
+                    .map(id -> CompletableFuture.supplyAsync(() -> as(user).body(Map.of("afterId", first))
+                            .post("/api/todos/" + id + "/move").statusCode(), pool))
+                    .toList();
+            List<Integer> statuses = moves.stream().map(CompletableFuture::join).toList();
+            assertEquals(List.of(200), statuses.stream().distinct().toList());
+        } finally {
+            pool.shutdown();
+        }
+        List<String> ids = as(user).get("/api/todos?size=100").path("items.id");
+        assertEquals(first, ids.get(0));
+        assertEquals(25, ids.stream().distinct().count());
+        List<Number> positions = as(user).get("/api/todos?size=100").path("items.position");
+        assertEquals(25, positions.stream().map(Number::longValue).distinct().count());
+    }
+
+    @Test
+    void todosCreatedAtTheSameTimeEachGetTheirOwnPlace() {
+        Account user = TestAccounts.signUp();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<CompletableFuture<String>> creates = IntStream.range(0, 12)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> create(user, "parallel " + i), pool))
+                    .toList();
+            creates.forEach(CompletableFuture::join);
+        } finally {
+            pool.shutdown();
+        }
+        List<Number> positions = as(user).get("/api/todos").path("items.position");
+        assertEquals(12, positions.stream().map(Number::longValue).distinct().count());
     }
 
     @Test

@@ -116,6 +116,20 @@ public class TodoRepository implements PanacheRepositoryBase<Todo, UUID> {
     }
 
     /**
+     * Makes the user's creates and moves take turns until the transaction ends, so two of them (from
+     * two devices) never compute a position from the same old neighbours or interleave with a renumbering.
+     */
+    public Uni<Void> lockManualOrder(UUID userId) {
+        long key = userId.getMostSignificantBits() ^ userId.getLeastSignificantBits();
+        // pg_advisory_xact_lock returns void, which has no Java type: count the one row instead
+        return getSession().chain(session -> session
+                        .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:key)) locked", Long.class)
+                        .setParameter("key", key)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /**
      * Spreads the user's todos out again (keeping their order) when two neighbours have no room left
      * between them. Versions stay: the order a user sees does not change.
      */

@@ -50,6 +50,7 @@ public class TodoService {
     @WithTransaction
     public Uni<Todo> create(UUID userId, JsonNode body) {
         return Uni.createFrom().item(() -> TodoChanges.forCreate(body))
+                .call(() -> todos.lockManualOrder(userId))
                 .chain(changes -> todos.nextPosition(userId).chain(position -> {
                     Instant now = now();
                     Todo todo = new Todo(userId, position, now);
@@ -98,6 +99,7 @@ public class TodoService {
     @WithTransaction
     public Uni<Todo> move(UUID userId, UUID id, UUID beforeId, UUID afterId) {
         return Uni.createFrom().item(() -> anchorOf(id, beforeId, afterId))
+                .call(() -> todos.lockManualOrder(userId))
                 .chain(anchorId -> owned(userId, id).chain(moving -> owned(userId, anchorId)
                         .chain(anchor -> place(moving, anchor, beforeId != null, true))));
     }
