@@ -24,7 +24,6 @@ public class ProductionSettings {
 
     public static final int STARTUP_ORDER = 0;
     private static final Set<String> LOG_LEVELS = Set.of("OFF", "FATAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE", "ALL");
-    private static final Set<String> MAIL_TRANSPORTS = Set.of("smtp", "resend", "sendgrid", "log");
 
     private static final Logger LOG = Logger.getLogger(ProductionSettings.class);
 
@@ -85,21 +84,23 @@ public class ProductionSettings {
             }
         }
 
-        String transport = env("MAIL_TRANSPORT").orElse("smtp").toLowerCase();
-        if (!MAIL_TRANSPORTS.contains(transport)) {
-            problems.add("MAIL_TRANSPORT must be one of smtp, resend, sendgrid" + (production ? "" : ", log"));
+        String transport = MailConfig.transportOrDefault(env("MAIL_TRANSPORT"), production);
+        if (!MailConfig.TRANSPORTS.contains(transport)) {
+            problems.add("MAIL_TRANSPORT must be one of smtp, resend" + (production ? "" : ", log"));
         } else if (production && transport.equals("log")) {
-            problems.add("MAIL_TRANSPORT=log only prints mail and is refused in production (use smtp, resend or sendgrid)");
+            problems.add("MAIL_TRANSPORT=log only prints mail and is refused in production (use smtp, or resend where SMTP ports are blocked)");
         }
         if (production && transport.equals("smtp") && env("SMTP_HOST").isEmpty()) {
             problems.add("SMTP_HOST is required when MAIL_TRANSPORT=smtp");
         }
-        if ((transport.equals("resend") || transport.equals("sendgrid")) && env("MAIL_API_KEY").isEmpty()) {
+        if (transport.equals("resend") && env("MAIL_API_KEY").isEmpty()) {
             problems.add("MAIL_API_KEY is required when MAIL_TRANSPORT=" + transport);
         }
         if (production && env("SMTP_FROM_EMAIL").isEmpty()) {
             problems.add("SMTP_FROM_EMAIL is required (the sender address of every email)");
         }
+        env("SMTP_USE_TLS").filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
+                .ifPresent(v -> problems.add("SMTP_USE_TLS must be true or false"));
         env("SMTP_PORT").filter(p -> !isPort(p)).ifPresent(p -> problems.add("SMTP_PORT must be a port number (1-65535)"));
         env("PORT").filter(p -> !isPort(p)).ifPresent(p -> problems.add("PORT must be a port number (1-65535)"));
         env("LOG_LEVEL").filter(l -> !LOG_LEVELS.contains(l.toUpperCase()))

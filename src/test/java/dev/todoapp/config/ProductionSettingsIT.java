@@ -70,4 +70,18 @@ class ProductionSettingsIT {
             assertFalse(out.contains(secret), "a value was printed: " + secret);
         }
     }
+
+    @Test
+    void theHttpsMailTransportNeedsItsKey() throws Exception {
+        Outcome outcome = start(Map.of(
+                "ENVIRONMENT", "production",
+                "MAIL_TRANSPORT", "resend",
+                "SMTP_USE_TLS", "tls-maybe-xyz"));
+        assertNotEquals(0, outcome.exitCode());
+        String out = outcome.output();
+        assertTrue(out.contains("MAIL_API_KEY is required when MAIL_TRANSPORT=resend"), out);
+        assertTrue(out.contains("SMTP_USE_TLS must be true or false"), out);
+        assertFalse(out.contains("SMTP_HOST is required"), "SMTP is not used with resend:\n" + out);
+        assertFalse(out.contains("tls-maybe-xyz"), "a value was printed");
+    }
 }

@@ -14,6 +14,14 @@ import io.quarkus.test.junit.QuarkusTest;
 class HealthTest {
 
     @Test
+    void mailPrintsToTheLogByDefaultOutsideProduction() {
+        given().when().get("/q/health")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'mail-outbox' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'mail-outbox' }.data.transport", equalTo("log"));
+    }
+
+    @Test
     void readyWhenDatabaseIsUp() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"));

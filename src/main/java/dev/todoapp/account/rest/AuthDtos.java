@@ -29,6 +29,21 @@ public final class AuthDtos {
     public record ChangePasswordRequest(String currentPassword, String newPassword) {
     }
 
+    public record ForgotPasswordRequest(String email) {
+    }
+
+    public record ForgotPasswordResponse(String message) {
+    }
+
+    public record VerifyResetTokenRequest(String token) {
+    }
+
+    public record VerifyResetTokenResponse(boolean valid, OffsetDateTime expiresAt) {
+    }
+
+    public record ResetPasswordRequest(String token, String newPassword) {
+    }
+
     public record UserResponse(String id, String email, String name, OffsetDateTime createdAt) {
         static UserResponse of(User user) {
             return new UserResponse(user.id.toString(), user.email, user.name, user.createdAt);

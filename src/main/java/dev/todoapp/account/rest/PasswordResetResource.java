@@ -1,0 +1,58 @@
+package dev.todoapp.account.rest;
+
+import static dev.todoapp.http.Requests.body;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.todoapp.account.rest.AuthDtos.ForgotPasswordRequest;
+import dev.todoapp.account.rest.AuthDtos.ForgotPasswordResponse;
+import dev.todoapp.account.rest.AuthDtos.ResetPasswordRequest;
+import dev.todoapp.account.rest.AuthDtos.VerifyResetTokenRequest;
+import dev.todoapp.account.rest.AuthDtos.VerifyResetTokenResponse;
+import dev.todoapp.account.service.PasswordResetService;
+import dev.todoapp.http.ClientAddress;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+@Path("/api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PasswordResetResource {
+
+    /** One answer for every address, so it tells nobody whether an account exists. */
+    static final ForgotPasswordResponse FORGOT_ANSWER = new ForgotPasswordResponse(
+            "If an account exists for this address, we have sent a link to reset its password.");
+
+    private final PasswordResetService resets;
+
+    public PasswordResetResource(PasswordResetService resets) {
+        this.resets = resets;
+    }
+
+    @POST
+    @Path("/password/forgot")
+    public Uni<RestResponse<ForgotPasswordResponse>> forgot(ForgotPasswordRequest request, HttpServerRequest http) {
+        return resets.forgot(body(request).email(), ClientAddress.of(http))
+                .map(ignored -> RestResponse.status(RestResponse.Status.ACCEPTED, FORGOT_ANSWER));
+    }
+
+    @POST
+    @Path("/password/reset/verify")
+    public Uni<VerifyResetTokenResponse> verify(VerifyResetTokenRequest request, HttpServerRequest http) {
+        return resets.verify(body(request).token(), ClientAddress.of(http))
+                .map(expiresAt -> new VerifyResetTokenResponse(true, expiresAt));
+    }
+
+    @POST
+    @Path("/password/reset")
+    public Uni<RestResponse<Void>> reset(ResetPasswordRequest request, HttpServerRequest http) {
+        ResetPasswordRequest r = body(request);
+        return resets.reset(r.token(), r.newPassword(), ClientAddress.of(http)).map(ignored -> RestResponse.noContent());
+    }
+}

@@ -1,0 +1,195 @@
+package dev.todoapp.account.service;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.todoapp.account.repository.PasswordResetToken;
+import dev.todoapp.account.repository.PasswordResetTokenRepository;
+import dev.todoapp.account.repository.UserRepository;
+import dev.todoapp.config.PasswordResetConfig;
+import dev.todoapp.config.RateLimitConfig;
+import dev.todoapp.http.ApiException;
+import dev.todoapp.http.RateLimiter;
+import dev.todoapp.http.RateLimiter.Limit;
+import dev.todoapp.mail.AccountMails;
+import dev.todoapp.mail.MailQueue;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Forgot-password and reset. The request never reveals whether an address has an account: it is
+ * answered before the account is even looked up, unknown addresses still cost the same statements (a
+ * decoy token row), and nobody waits for a mail server — the mail goes to the outbox in the token's
+ * transaction.
+ */
+@ApplicationScoped
+public class PasswordResetService {
+
+    private static final Logger LOG = Logger.getLogger(PasswordResetService.class);
+    /** Base64url of 32 bytes is 43 characters; anything far longer is not ours. */
+    private static final int MAX_TOKEN_LENGTH = 100;
+    /** Forgot-password requests being processed in the background, at most. */
+    private static final int MAX_BACKLOG = 200;
+
+    private final UserRepository users;
+    private final PasswordResetTokenRepository resetTokens;
+    private final AccountService accounts;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
+    private final TokenService tokens;
+    private final AccountMails mails;
+    private final MailQueue mailQueue;
+    private final RateLimiter rateLimiter;
+    private final Vertx vertx;
+    private final Duration ttl;
+    private final Limit forgotPerIp;
+    private final Limit forgotPerAddress;
+    private final Limit resetPerIp;
+    private final AtomicInteger backlog = new AtomicInteger();
+
+    public PasswordResetService(UserRepository users, PasswordResetTokenRepository resetTokens, AccountService accounts,
+                                PasswordHasher hasher, PasswordPolicy passwordPolicy, TokenService tokens,
+                                AccountMails mails, MailQueue mailQueue, RateLimiter rateLimiter,
+                                Vertx vertx, PasswordResetConfig config, RateLimitConfig limits) {
+        this.users = users;
+        this.resetTokens = resetTokens;
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
+        this.tokens = tokens;
+        this.mails = mails;
+        this.mailQueue = mailQueue;
+        this.rateLimiter = rateLimiter;
+        this.vertx = vertx;
+        this.ttl = config.ttl();
+        this.forgotPerIp = Limit.parse(limits.forgotPerIp());
+        this.forgotPerAddress = Limit.parse(limits.forgotPerAddress());
+        this.resetPerIp = Limit.parse(limits.resetPerIp());
+    }
+
+    /**
+     * Answers as soon as the input has passed validation and rate limits. The lookup, token and mail
+     * follow in the background (one transaction), so neither the database nor the mail server can
+     * make a known address answer differently from an unknown one.
+     */
+    public Uni<Void> forgot(String rawEmail, String clientIp) {
+        rateLimiter.consume("forgot-ip", clientIp, forgotPerIp);
+        String normalized = EmailAddress.normalized(EmailAddress.valid("email", rawEmail));
+        rateLimiter.consume("forgot-address", normalized, forgotPerAddress);
+        if (backlog.incrementAndGet() > MAX_BACKLOG) {
+            // a flood from many addresses: shed it rather than queue without bound; the answer stays the same
+            backlog.decrementAndGet();
+            LOG.warn("Forgot-password backlog full; request dropped");
+            return Uni.createFrom().voidItem();
+        }
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> issueToken(normalized).subscribe().with(
+                queued -> backlog.decrementAndGet(),
+                failure -> {
+                    backlog.decrementAndGet();
+                    LOG.errorf("Forgot-password request for %s failed: %s", EmailAddress.masked(normalized),
+                            failure.getClass().getSimpleName());
+                }));
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Stores a token and queues its mail when the address has an account; a spent decoy row when not. */
+    private Uni<Void> issueToken(String normalizedEmail) {
+        String token = tokens.opaqueToken();
+        OffsetDateTime now = now();
+        return Panache.withTransaction(() -> users.findByEmailForUpdate(normalizedEmail).flatMap(user -> {
+            // an unknown address runs the same statements: a random owner id matches no tokens, and
+            // its row is born spent, so it can never be used
+            UUID owner = user == null ? UUID.randomUUID() : user.id;
+            PasswordResetToken row = new PasswordResetToken();
+            row.tokenHash = TokenService.sha256(token);
+            row.userId = user == null ? null : user.id;
+            row.createdAt = now;
+            row.expiresAt = now.plus(ttl);
+            row.usedAt = user == null ? now : null;
+            return resetTokens.supersedeAll(owner, now)
+                    .flatMap(ignored -> resetTokens.persist(row))
+                    .flatMap(ignored -> user == null ? Uni.createFrom().item(false)
+                            : mailQueue.add(mails.passwordReset(user.email, token, ttl)).replaceWith(true));
+        })).invoke(queued -> {
+            if (queued) {
+                mailQueue.sendPending();
+            }
+        }).replaceWithVoid();
+    }
+
+    /** When the token is usable: its expiry. Otherwise 400 invalid_reset_token. */
+    public Uni<OffsetDateTime> verify(String token, String clientIp) {
+        rateLimiter.consume("reset-ip", clientIp, resetPerIp);
+        byte[] hash = hashOf(token);
+        OffsetDateTime now = now();
+        return Panache.withSession(() -> resetTokens.findById(hash)).map(row -> usable(row, now).expiresAt);
+    }
+
+    /** Sets the password, spends the token, ends every session and queues a "password changed" notice. */
+    public Uni<Void> reset(String token, String newPassword, String clientIp) {
+        rateLimiter.consume("reset-ip", clientIp, resetPerIp);
+        byte[] hash = hashOf(token);
+        passwordPolicy.check("newPassword", newPassword);
+        // a cheap read first, so a dead link costs no Argon2 hash
+        return Panache.withSession(() -> resetTokens.findById(hash)).map(row -> usable(row, now()))
+                .flatMap(ignored -> hasher.hash(newPassword))
+                .flatMap(passwordHash -> Panache.withTransaction(() -> {
+                    OffsetDateTime now = now();
+                    // the conditional update decides races: of two resets with one token, one wins
+                    return resetTokens.spend(hash, now).flatMap(spent -> {
+                        if (spent == 0) {
+                            throw invalidResetToken();
+                        }
+                        return resetTokens.findById(hash);
+                    }).flatMap(row -> accounts.replacePassword(row.userId, passwordHash))
+                            .flatMap(user -> resetTokens.supersedeAll(user.id, now)
+                                    .flatMap(ignored -> mailQueue.add(mails.passwordChanged(user.email, now)))
+                                    .invoke(() -> LOG.infof("Password reset for %s; every session ended",
+                                            EmailAddress.masked(user.email))));
+                }))
+                .invoke(mailQueue::sendPending);
+    }
+
+    @Scheduled(every = "1h", delayed = "5m")
+    Uni<Void> deleteExpiredTokens() {
+        return Panache.withTransaction(() -> resetTokens.deleteExpiredBefore(now().minusDays(1))).replaceWithVoid();
+    }
+
+    private static PasswordResetToken usable(PasswordResetToken row, OffsetDateTime now) {
+        if (row == null || !row.usableAt(now)) {
+            throw invalidResetToken();
+        }
+        return row;
+    }
+
+    private static byte[] hashOf(String token) {
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
+            throw invalidResetToken();
+        }
+        return TokenService.sha256(token);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static ApiException invalidResetToken() {
+        return new ApiException(400, "invalid_reset_token", "Invalid reset link",
+                "This password reset link is invalid, expired or already used; request a new one");
+    }
+}

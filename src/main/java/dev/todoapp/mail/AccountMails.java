@@ -1,0 +1,81 @@
+package dev.todoapp.mail;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.todoapp.config.MailConfig;
+import dev.todoapp.config.ServiceConfig;
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Variant;
+
+/** The account mails, rendered from type-safe Qute templates in templates/AccountMails/ (HTML + text). */
+@ApplicationScoped
+public class AccountMails {
+
+    public static final String PASSWORD_RESET = "password_reset";
+    public static final String PASSWORD_CHANGED = "password_changed";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
+    @CheckedTemplate
+    static class Templates {
+        static native MailTemplateInstance passwordReset(String appName, String link, String expiresIn);
+
+        static native MailTemplateInstance passwordChanged(String appName, String email, String changedAt, String resetLink);
+    }
+
+    private final MailConfig mail;
+    private final ServiceConfig service;
+
+    public AccountMails(MailConfig mail, ServiceConfig service) {
+        this.mail = mail;
+        this.service = service;
+    }
+
+    /** The link is built from the first FRONTEND_URL only, never from anything the request sent. */
+    public OutgoingMail passwordReset(String to, String token, Duration ttl) {
+        String link = service.publicFrontendUrl() + "/reset-password?token=" + token;
+        return render(PASSWORD_RESET, to, "Reset your password",
+                Templates.passwordReset(mail.appName(), link, humanized(ttl)));
+    }
+
+    public OutgoingMail passwordChanged(String to, OffsetDateTime changedAt) {
+        return render(PASSWORD_CHANGED, to, "Your password was changed",
+                Templates.passwordChanged(mail.appName(), to, WHEN.format(changedAt), service.publicFrontendUrl() + "/forgot-password"));
+    }
+
+    /** "1 hour", "30 minutes", "2 hours": the expiry notice follows the configured TTL. */
+    static String humanized(Duration ttl) {
+        if (ttl.toHours() > 0 && ttl.toMinutesPart() == 0 && ttl.toSecondsPart() == 0) {
+            return plural(ttl.toHours(), "hour");
+        }
+        if (ttl.toMinutes() > 0 && ttl.toSecondsPart() == 0) {
+            return plural(ttl.toMinutes(), "minute");
+        }
+        return plural(ttl.toSeconds(), "second");
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
+    private static OutgoingMail render(String kind, String to, String subject, MailTemplateInstance mail) {
+        TemplateInstance instance = mail.templateInstance();
+        return new OutgoingMail(kind, to, subject, variant(instance, Variant.TEXT_HTML), variant(instance, Variant.TEXT_PLAIN));
+    }
+
+    /** Renders one of the template's variants (templates/AccountMails/name.html or .txt). */
+    @SuppressWarnings("unchecked")
+    private static String variant(TemplateInstance instance, String contentType) {
+        Variant variant = ((List<Variant>) instance.getAttribute(TemplateInstance.VARIANTS)).stream()
+                .filter(v -> v.getContentType().equals(contentType))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No " + contentType + " variant of a mail template"));
+        return instance.setAttribute(TemplateInstance.SELECTED_VARIANT, variant).render();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.todoapp.mail;
+
+/**
+ * A failed send. {@code errorClass} is a short, secret-free label ("SMTP 550", "HTTP 429",
+ * "ConnectException") for logs and health; {@code permanent} failures are not retried.
+ */
+public class MailDeliveryException extends RuntimeException {
+
+    private final String errorClass;
+    private final boolean permanent;
+
+    public MailDeliveryException(String errorClass, boolean permanent, Throwable cause) {
+        super(errorClass, cause, false, false);
+        this.errorClass = errorClass;
+        this.permanent = permanent;
+    }
+
+    public String errorClass() {
+        return errorClass;
+    }
+
+    public boolean permanent() {
+        return permanent;
+    }
+
+    /** A label for any failure: the transport's own, or the exception's simple class name. */
+    static MailDeliveryException of(Throwable failure) {
+        return failure instanceof MailDeliveryException known ? known
+                : new MailDeliveryException(failure.getClass().getSimpleName(), false, failure);
+    }
+}
