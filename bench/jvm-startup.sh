@@ -54,9 +54,9 @@ if [ -z "${SKIP_BUILD:-}" ] || [ ! -d "$VARIANTS/aot-trained" ]; then
   done
 fi
 export TOKENS="$WORK/tokens.txt"
-# access tokens live 15 minutes: log the 100 users in again when the tokens are older than 10
+# access tokens live 15 minutes: log the 100 users in again when the tokens are older than 5
 refresh_tokens() {
-  [ -n "$(find "$TOKENS" -mmin -10)" ] && return
+  [ -f "$TOKENS" ] && [ $(( $(date +%s) - $(stat -c %Y "$TOKENS") )) -lt 300 ] && return
   : > "$TOKENS.new"
   for i in $(seq 1 100); do
     curl -s -H 'content-type: application/json' -d "{\"email\":\"bench$i@example.com\",\"password\":\"bench password $i long\"}" \
@@ -146,7 +146,10 @@ load_run() {
   n=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$r"); rps=$(sed -n 's/.*rps=\([0-9]*\).*/\1/p' <<< "$r")
   p99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<< "$r"); non2xx=$(sed -n 's/.*non2xx=\([0-9]*\).*/\1/p' <<< "$r")
   sock=$(sed -n 's/.*socket_errors=\([0-9]*\).*/\1/p' <<< "$r")
-  echo "| $label | $rps | $p99 ms | $((non2xx + sock)) | $(awk -v a="$cpu0" -v b="$cpu1" -v n="$n" 'BEGIN {printf "%.2f", (b-a)*1000/n}') ms | $rss_start MB | $rss_load MB | $(cut -d' ' -f1 /proc/loadavg) |"
+  local errors=$((non2xx + sock)) first
+  first=$(sed -n 's/^FIRST_ERROR \([0-9]*\).*/\1/p' "$WORK/wrk.txt" | head -1)
+  [ -z "$first" ] || errors="$errors (first: $first)"
+  echo "| $label | $rps | $p99 ms | $errors | $(awk -v a="$cpu0" -v b="$cpu1" -v n="$n" 'BEGIN {printf "%.2f", (b-a)*1000/n}') ms | $rss_start MB | $rss_load MB | $(cut -d' ' -f1 /proc/loadavg) |"
 }
 if [ -z "${SKIP_LOAD:-}" ]; then
   {
