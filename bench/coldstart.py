@@ -57,7 +57,9 @@ t0 = time.monotonic()
 proc = subprocess.Popen([java, *jvm_opts, "-jar", "quarkus-run.jar"], cwd=app_dir, stdout=log, stderr=log)
 try:
     def wait_for(path, headers=None, deadline=60):
-        while get(path, headers) != 200:
+        while (status := get(path, headers)) != 200:
+            if status == 401:
+                sys.exit(f"401 on {path}: the token in {token_file} has expired")
             if proc.poll() is not None:
                 sys.exit(f"service exited with {proc.returncode}; see the service log")
             if time.monotonic() - t0 > deadline:

@@ -53,12 +53,26 @@ if [ -z "${SKIP_BUILD:-}" ] || [ ! -d "$VARIANTS/aot-trained" ]; then
       "$ROOT/scripts/train-jvm-cache.sh" "$VARIANTS/$v-trained"
   done
 fi
-if [ ! -s "$WORK/tokens.txt" ] || [ -z "$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d todo -tAc \
+export TOKENS="$WORK/tokens.txt"
+# access tokens live 15 minutes: log the 100 users in again when the tokens are older than 5
+refresh_tokens() {
+  [ -f "$TOKENS" ] && [ $(( $(date +%s) - $(stat -c %Y "$TOKENS") )) -lt 300 ] && return
+  : > "$TOKENS.new"
+  for i in $(seq 1 100); do
+    curl -s -H 'content-type: application/json' -d "{\"email\":\"bench$i@example.com\",\"password\":\"bench password $i long\"}" \
+      "$API/api/auth/login" | jq -r .accessToken >> "$TOKENS.new"
+  done
+  mv "$TOKENS.new" "$TOKENS"
+}
+
+APP_DIR="$VARIANTS/plain" JAVA_BIN="$JAVA17_HOME/bin/java" start_service
+if [ ! -s "$TOKENS" ] || [ -z "$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d todo -tAc \
     "select 1 from todo limit 1" 2>/dev/null)" ]; then
-  APP_DIR="$VARIANTS/plain" JAVA_BIN="$JAVA17_HOME/bin/java" start_service
   seed 100 200
-  stop_service
+else
+  refresh_tokens
 fi
+stop_service
 head -1 "$WORK/tokens.txt" > "$WORK/token.txt"
 touch -d '-11 minutes' "$WORK/token.txt" # first run logs in afresh
 
@@ -114,18 +128,6 @@ PY
 fi
 service_env
 
-export TOKENS="$WORK/tokens.txt"
-# access tokens live 15 minutes: log the 100 users in again when the tokens are older than 10
-refresh_tokens() {
-  [ -n "$(find "$TOKENS" -mmin -10)" ] && return
-  : > "$TOKENS.new"
-  for i in $(seq 1 100); do
-    curl -s -H 'content-type: application/json' -d "{\"email\":\"bench$i@example.com\",\"password\":\"bench password $i long\"}" \
-      "$API/api/auth/login" | jq -r .accessToken >> "$TOKENS.new"
-  done
-  mv "$TOKENS.new" "$TOKENS"
-}
-
 # load_run LABEL VARIANT [java options...]: list-load.sh's measurement for one configuration
 load_run() {
   local label=$1 v=$2; shift 2
@@ -144,17 +146,24 @@ load_run() {
   n=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$r"); rps=$(sed -n 's/.*rps=\([0-9]*\).*/\1/p' <<< "$r")
   p99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<< "$r"); non2xx=$(sed -n 's/.*non2xx=\([0-9]*\).*/\1/p' <<< "$r")
   sock=$(sed -n 's/.*socket_errors=\([0-9]*\).*/\1/p' <<< "$r")
-  echo "| $label | $rps | $p99 ms | $((non2xx + sock)) | $(awk -v a="$cpu0" -v b="$cpu1" -v n="$n" 'BEGIN {printf "%.2f", (b-a)*1000/n}') ms | $rss_start MB | $rss_load MB | $(cut -d' ' -f1 /proc/loadavg) |"
+  local errors=$((non2xx + sock)) first
+  first=$(sed -n 's/^FIRST_ERROR \([0-9]*\).*/\1/p' "$WORK/wrk.txt" | head -1)
+  [ -z "$first" ] || errors="$errors (first: $first)"
+  echo "| $label | $rps | $p99 ms | $errors | $(awk -v a="$cpu0" -v b="$cpu1" -v n="$n" 'BEGIN {printf "%.2f", (b-a)*1000/n}') ms | $rss_start MB | $rss_load MB | $(cut -d' ' -f1 /proc/loadavg) |"
 }
 if [ -z "${SKIP_LOAD:-}" ]; then
   {
     echo "| configuration (list load, wrk -t2 -c32 -d$DURATION after 10 s warm-up) | req/s | p99 | errors | CPU/request | RSS after start | RSS after load | load avg |"
     echo "|---|---|---|---|---|---|---|---|"
   } | tee -a "$OUT"
+  read -r -a PARALLEL <<< "${MEM[*]/-XX:+UseSerialGC/-XX:+UseParallelGC}"
   for round in 1 2; do
-    load_run "default heap (JDK 17, no flags), run $round" plain | tee -a "$OUT"
-    load_run "chosen: trained AOT cache (JDK 25) + \`$MEM_OPTS\` in ${CONTAINER_MB} MB, run $round" aot-trained "${MEM[@]}" | tee -a "$OUT"
+    load_run "plain JDK 17, default heap and GC (G1), run $round" plain | tee -a "$OUT"
+    load_run "trained AOT cache (JDK 25), default heap and GC (G1), run $round" aot-trained | tee -a "$OUT"
+    load_run "**chosen**: trained AOT cache (JDK 25) + \`$MEM_OPTS\` in ${CONTAINER_MB} MB, run $round" aot-trained "${MEM[@]}" | tee -a "$OUT"
+    load_run "trained AOT cache (JDK 25), the same with ParallelGC, run $round" aot-trained "${PARALLEL[@]}" | tee -a "$OUT"
     load_run "trained AppCDS (JDK 17) + \`$MEM_OPTS\` in ${CONTAINER_MB} MB, run $round" appcds-trained "${MEM[@]}" | tee -a "$OUT"
   done
+  echo | tee -a "$OUT"
 fi
 echo "(written to $OUT)"
