@@ -20,8 +20,8 @@ start_postgres
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "drop database if exists todo" -c "create database todo"
 python3 "$BENCH_DIR/smtp_sink.py" "$SMTP_PORT" "$WORK/mails.txt" 0.1 & PIDS+=($!)
 export RATE_LIMIT_LOGIN_PER_IP="20/PT1H" LOG_LEVEL=INFO
-API_PORT=$PORT_A SERVICE_LOG=service-a.log start_service; PIDS+=("$SERVICE_PID")
-API_PORT=$PORT_B SERVICE_LOG=service-b.log start_service; PIDS+=("$SERVICE_PID")
+API_PORT=$PORT_A SERVICE_LOG_NAME=service-a.log start_service; PIDS+=("$SERVICE_PID")
+API_PORT=$PORT_B SERVICE_LOG_NAME=service-b.log start_service; PIDS+=("$SERVICE_PID")
 API=$A seed 10 50
 echo "two instances on :$PORT_A and :$PORT_B, one PostgreSQL on :$PG_PORT; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 

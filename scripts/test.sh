@@ -13,5 +13,8 @@ echo "== no secrets in the logs of the whole run"
 # --- deployment (issue 5): lint Dockerfiles/workflows/YAML; start the packaged jar as production does
 echo "== deployment: lint, production start check" && ./scripts/lint-deploy.sh && ./scripts/prod-start-check.sh
 
+echo "== web UI: lint, typecheck, unit tests, build, end-to-end in Chromium against the packaged backend"
+E2E_SKIP_BACKEND_BUILD=1 ./web/scripts/test-all.sh
+
 echo "== native readiness (Quarkus native build steps without GraalVM)"
 ./mvnw -B -ntp -q package -DskipTests -Dquarkus.native.enabled=true -Dquarkus.native.sources-only=true

@@ -11,7 +11,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "mail")
 public interface MailConfig {
 
-    Set<String> TRANSPORTS = Set.of("smtp", "resend", "log");
+    Set<String> TRANSPORTS = Set.of("smtp", "resend", "sendgrid", "log");
 
     /** {@code MAIL_TRANSPORT}; see {@link #transportOrDefault}. */
     Optional<String> transport();

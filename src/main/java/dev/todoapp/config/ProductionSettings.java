@@ -86,14 +86,14 @@ public class ProductionSettings {
 
         String transport = MailConfig.transportOrDefault(env("MAIL_TRANSPORT"), production);
         if (!MailConfig.TRANSPORTS.contains(transport)) {
-            problems.add("MAIL_TRANSPORT must be one of smtp, resend" + (production ? "" : ", log"));
+            problems.add("MAIL_TRANSPORT must be one of smtp, resend, sendgrid" + (production ? "" : ", log"));
         } else if (production && transport.equals("log")) {
-            problems.add("MAIL_TRANSPORT=log only prints mail and is refused in production (use smtp, or resend where SMTP ports are blocked)");
+            problems.add("MAIL_TRANSPORT=log only prints mail and is refused in production (use smtp, or resend/sendgrid where SMTP ports are blocked)");
         }
         if (production && transport.equals("smtp") && env("SMTP_HOST").isEmpty()) {
             problems.add("SMTP_HOST is required when MAIL_TRANSPORT=smtp");
         }
-        if (transport.equals("resend") && env("MAIL_API_KEY").isEmpty()) {
+        if ((transport.equals("resend") || transport.equals("sendgrid")) && env("MAIL_API_KEY").isEmpty()) {
             problems.add("MAIL_API_KEY is required when MAIL_TRANSPORT=" + transport);
         }
         if (production && env("SMTP_FROM_EMAIL").isEmpty()) {

@@ -25,6 +25,8 @@ public class MailOutboxHealth implements AsyncHealthCheck {
     private static final String STATE = """
             select count(*) filter (where status = 'pending') as pending,
                    count(*) filter (where status = 'dead') as dead,
+                   coalesce(extract(epoch from now() - min(created_at) filter (where status = 'pending')), 0)::bigint
+                       as oldest_pending_seconds,
                    (select last_error from mail_outbox where last_error is not null
                     order by updated_at desc limit 1) as last_error
             from mail_outbox""";
@@ -48,7 +50,8 @@ public class MailOutboxHealth implements AsyncHealthCheck {
                 .withData("deadSinceStart", dispatcher.deadCount());
         return pool.query(STATE).execute().map(rows -> {
             Row row = rows.iterator().next();
-            response.withData("pending", row.getLong("pending")).withData("dead", row.getLong("dead"));
+            response.withData("pending", row.getLong("pending")).withData("dead", row.getLong("dead"))
+                    .withData("oldestPendingSeconds", row.getLong("oldest_pending_seconds"));
             String lastError = row.getString("last_error");
             return response.withData("lastError", lastError == null ? "none" : lastError).build();
         }).onFailure().recoverWithItem(e -> response.withData("pending", "unknown (database unreachable)").build());

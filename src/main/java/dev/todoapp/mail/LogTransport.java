@@ -18,9 +18,9 @@ public class LogTransport implements MailTransport {
     private static final Logger LOG = Logger.getLogger(LogTransport.class);
 
     @Override
-    public Uni<Void> send(String id, String from, OutgoingMail mail) {
+    public Uni<Void> send(String id, MailSender from, OutgoingMail mail) {
         LOG.infof("MAIL_TRANSPORT=log, not sent: mail %s%nFrom: %s%nTo: %s%nSubject: %s%n%n%s",
-                id, from, mail.to(), mail.subject(), mail.text());
+                id, from.formatted(), mail.to(), mail.subject(), mail.text());
         return Uni.createFrom().voidItem();
     }
 }

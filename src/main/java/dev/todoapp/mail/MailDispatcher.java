@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,8 +62,6 @@ public class MailDispatcher {
     private static final String NEXT_DUE = "select extract(epoch from min(next_attempt_at) - now()) * 1000"
             + " from mail_outbox where status = 'pending'";
 
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9 !#$%&'*+/=?^_`{|}~-]+");
-
     private record Claimed(UUID id, String kind, String recipient, String subject, byte[] payload, int attempts) {
         static Claimed of(Row row) {
             return new Claimed(row.getUUID("id"), row.getString("kind"), row.getString("recipient"),
@@ -78,7 +75,7 @@ public class MailDispatcher {
     private final MailCrypto crypto;
     private final MailConfig.Outbox settings;
     private final boolean enabled;
-    private final String from;
+    private final MailSender from;
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -93,7 +90,7 @@ public class MailDispatcher {
         this.crypto = crypto;
         this.settings = config.outbox();
         this.enabled = settings.dispatcherEnabled();
-        this.from = sender(config.fromName(), config.fromEmail());
+        this.from = new MailSender(config.fromName(), config.fromEmail());
         this.vertx = vertx;
     }
 
@@ -227,16 +224,5 @@ public class MailDispatcher {
 
     private Uni<Void> update(String sql, Tuple arguments) {
         return pool.preparedQuery(sql).execute(arguments).replaceWithVoid();
-    }
-
-    /** "Name <address>"; a name with commas, brackets or quotes is quoted so it cannot add recipients. */
-    static String sender(String name, String email) {
-        if (name == null || name.isBlank()) {
-            return email;
-        }
-        if (PLAIN_NAME.matcher(name).matches()) {
-            return name + " <" + email + ">";
-        }
-        return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\" <" + email + ">";
     }
 }

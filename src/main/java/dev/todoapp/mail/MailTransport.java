@@ -9,5 +9,5 @@ import io.smallrye.mutiny.Uni;
 public interface MailTransport {
 
     /** {@code id} is stable across retries of one mail (an idempotency key for APIs that take one). */
-    Uni<Void> send(String id, String from, OutgoingMail mail);
+    Uni<Void> send(String id, MailSender from, OutgoingMail mail);
 }

@@ -3,7 +3,6 @@ package dev.todoapp.mail;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -28,19 +27,9 @@ public class ResendTransport implements MailTransport {
     }
 
     @Override
-    public Uni<Void> send(String id, String from, OutgoingMail mail) {
+    public Uni<Void> send(String id, MailSender from, OutgoingMail mail) {
         // the outbox id as idempotency key: a retry after a lost answer does not send twice
-        return api.send(authorization, id, new ResendApi.Email(from, List.of(mail.to()), mail.subject(), mail.html(), mail.text()))
-                .onFailure().transform(ResendTransport::classified);
-    }
-
-    /** 408, 429 and 5xx are the provider's hiccups; any other 4xx will not get better by retrying. */
-    private static Throwable classified(Throwable failure) {
-        if (failure instanceof WebApplicationException web && web.getResponse() != null) {
-            int status = web.getResponse().getStatus();
-            boolean retryable = status == 408 || status == 429 || status >= 500;
-            return new MailDeliveryException("HTTP " + status, !retryable, failure);
-        }
-        return MailDeliveryException.of(failure);
+        ResendApi.Email email = new ResendApi.Email(from.formatted(), List.of(mail.to()), mail.subject(), mail.html(), mail.text());
+        return api.send(authorization, id, email).onFailure().transform(MailDeliveryException::fromHttpApi);
     }
 }

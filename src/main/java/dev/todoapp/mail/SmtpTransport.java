@@ -25,13 +25,13 @@ public class SmtpTransport implements MailTransport {
     }
 
     @Override
-    public Uni<Void> send(String id, String from, OutgoingMail mail) {
+    public Uni<Void> send(String id, MailSender from, OutgoingMail mail) {
         // html + text: the mailer builds multipart/alternative
-        Mail message = Mail.withHtml(mail.to(), mail.subject(), mail.html()).setText(mail.text()).setFrom(from);
+        Mail message = Mail.withHtml(mail.to(), mail.subject(), mail.html()).setText(mail.text()).setFrom(from.formatted());
         return mailer.send(message).onFailure().transform(SmtpTransport::classified);
     }
 
-    private static Throwable classified(Throwable failure) {
+    static Throwable classified(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SMTPException smtp) {
                 int code = smtp.getReplyCode();

@@ -20,9 +20,9 @@ class AccountMailsTest {
 
     @Test
     void senderNamesCannotSmuggleAddresses() {
-        assertEquals("Todo <no-reply@todo.example>", MailDispatcher.sender("Todo", "no-reply@todo.example"));
+        assertEquals("Todo <no-reply@todo.example>", new MailSender("Todo", "no-reply@todo.example").formatted());
         assertEquals("\"Todo, Inc. <x@evil>\" <no-reply@todo.example>",
-                MailDispatcher.sender("Todo, Inc. <x@evil>", "no-reply@todo.example"));
-        assertEquals("no-reply@todo.example", MailDispatcher.sender(" ", "no-reply@todo.example"));
+                new MailSender("Todo, Inc. <x@evil>", "no-reply@todo.example").formatted());
+        assertEquals("no-reply@todo.example", new MailSender(" ", "no-reply@todo.example").formatted());
     }
 }

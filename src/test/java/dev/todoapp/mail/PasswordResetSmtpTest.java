@@ -210,7 +210,8 @@ class PasswordResetSmtpTest {
                 .body("checks.find { it.name == 'mail-outbox' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'mail-outbox' }.data.transport", equalTo("smtp"))
                 .body("checks.find { it.name == 'mail-outbox' }.data.pending", notNullValue())
-                .body("checks.find { it.name == 'mail-outbox' }.data.dead", notNullValue());
+                .body("checks.find { it.name == 'mail-outbox' }.data.dead", notNullValue())
+                .body("checks.find { it.name == 'mail-outbox' }.data.oldestPendingSeconds", notNullValue());
         given().get("/q/health/ready").then().statusCode(200).body("checks.name", not(hasItem("mail-outbox")));
     }
 

@@ -7,7 +7,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** A real local HTTP server standing in for the Resend API. */
+/** A real local HTTP server standing in for the email APIs (Resend, SendGrid). */
 public class WireMockResource implements QuarkusTestResourceLifecycleManager {
 
     private static WireMockServer server;
@@ -16,7 +16,8 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
     public synchronized Map<String, String> start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        return Map.of("quarkus.rest-client.resend.url", "http://127.0.0.1:" + server.port());
+        String url = "http://127.0.0.1:" + server.port();
+        return Map.of("quarkus.rest-client.resend.url", url, "quarkus.rest-client.sendgrid.url", url);
     }
 
     @Override

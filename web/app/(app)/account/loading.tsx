@@ -1,0 +1,5 @@
+import { LoadingState } from '@/components/route-states';
+
+export default function Loading() {
+  return <LoadingState />;
+}

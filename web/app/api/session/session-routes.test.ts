@@ -1,0 +1,117 @@
+// @vitest-environment node
+import { NextRequest } from 'next/server';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { POST as login } from './login/route';
+import { POST as logout } from './logout/route';
+import { POST as refresh } from './refresh/route';
+
+const user = { id: 'u1', email: 'ada@example.com', name: null, createdAt: '2026-01-01T00:00:00Z' };
+const tokens = { accessToken: 'access-1', tokenType: 'Bearer', expiresIn: 900, refreshToken: 'refresh-1', refreshExpiresIn: 2_592_000, user };
+const reply = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json', ...headers },
+  });
+
+function request(path: string, init: { body?: unknown; cookie?: string; origin?: string; proto?: string } = {}) {
+  const headers = new Headers({ host: 'app.example', 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' });
+  if (init.cookie) headers.set('cookie', init.cookie);
+  if (init.origin) headers.set('origin', init.origin);
+  if (init.proto) headers.set('x-forwarded-proto', init.proto);
+  return new NextRequest(`http://app.example${path}`, {
+    method: 'POST',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}
+
+const fetchMock = vi.fn<typeof fetch>();
+beforeEach(() => {
+  vi.stubGlobal('fetch', fetchMock);
+  process.env.API_URL = 'https://api.example';
+});
+afterEach(() => {
+  fetchMock.mockReset();
+  vi.unstubAllGlobals();
+});
+
+describe('POST /api/session/login', () => {
+  it('keeps the refresh token in an httpOnly cookie and gives the browser only the access token', async () => {
+    fetchMock.mockResolvedValueOnce(reply(200, tokens));
+    const response = await login(request('/api/session/login', { body: { email: 'ada@example.com', password: 'pw-12345678' }, proto: 'https' }));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toEqual({ accessToken: 'access-1', expiresIn: 900, user });
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/todo_session=refresh-1/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/Secure/i);
+    expect(cookie).toMatch(/SameSite=lax/i);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('https://api.example/api/auth/login');
+    expect(new Headers(init?.headers).get('X-Forwarded-For')).toBe('203.0.113.9');
+  });
+
+  it('omits Secure on plain http (local runs)', async () => {
+    fetchMock.mockResolvedValueOnce(reply(200, tokens));
+    const response = await login(request('/api/session/login', { body: { email: 'a@b.co', password: 'x' } }));
+    expect(response.headers.get('set-cookie')).not.toMatch(/Secure/i);
+  });
+
+  it('relays problem+json and Retry-After from the API', async () => {
+    fetchMock.mockResolvedValueOnce(reply(429, { code: 'rate_limited', title: 'Too many requests' }, { 'Retry-After': '30' }));
+    const response = await login(request('/api/session/login', { body: { email: 'a@b.co', password: 'x' } }));
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('30');
+    expect((await response.json()).code).toBe('rate_limited');
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('refuses cross-site calls', async () => {
+    const response = await login(request('/api/session/login', { body: { email: 'a@b.co', password: 'x' }, origin: 'https://evil.example' }));
+    expect(response.status).toBe(403);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
+
+describe('POST /api/session/refresh', () => {
+  it('answers no_session without a cookie', async () => {
+    const response = await refresh(request('/api/session/refresh'));
+    expect(response.status).toBe(401);
+    expect((await response.json()).code).toBe('no_session');
+  });
+
+  it('rotates the cookie', async () => {
+    fetchMock.mockResolvedValueOnce(reply(200, { ...tokens, accessToken: 'access-2', refreshToken: 'refresh-2' }));
+    const response = await refresh(request('/api/session/refresh', { cookie: 'todo_session=refresh-1' }));
+    expect(response.status).toBe(200);
+    expect(JSON.parse(String(fetchMock.mock.calls[0]![1]?.body))).toEqual({ refreshToken: 'refresh-1' });
+    expect(response.headers.get('set-cookie')).toMatch(/todo_session=refresh-2/);
+  });
+
+  it('clears the cookie when the session has ended', async () => {
+    fetchMock.mockResolvedValueOnce(reply(401, { code: 'invalid_refresh_token' }));
+    const response = await refresh(request('/api/session/refresh', { cookie: 'todo_session=revoked' }));
+    expect(response.status).toBe(401);
+    expect((await response.json()).code).toBe('session_ended');
+    expect(response.headers.get('set-cookie')).toMatch(/todo_session=;.*Max-Age=0/i);
+  });
+
+  it('keeps the cookie when the API is unreachable', async () => {
+    fetchMock.mockRejectedValueOnce(new TypeError('connect ECONNREFUSED'));
+    const response = await refresh(request('/api/session/refresh', { cookie: 'todo_session=refresh-1' }));
+    expect(response.status).toBe(502);
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+});
+
+describe('POST /api/session/logout', () => {
+  it('revokes the refresh token and clears the cookie, even when the API fails', async () => {
+    fetchMock.mockRejectedValueOnce(new TypeError('offline'));
+    const response = await logout(request('/api/session/logout', { cookie: 'todo_session=refresh-1' }));
+    expect(response.status).toBe(204);
+    expect(fetchMock.mock.calls[0]![0]).toBe('https://api.example/api/auth/logout');
+    expect(response.headers.get('set-cookie')).toMatch(/Max-Age=0/i);
+  });
+});

@@ -1,0 +1,148 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ForgotPasswordForm, FORGOT_CONFIRMATION } from './forgot-password-form';
+import { ResetPasswordForm } from './reset-password-form';
+import { SignInForm } from './sign-in-form';
+import { SignUpForm } from './sign-up-form';
+
+const replace = vi.fn();
+vi.mock('next/navigation', () => ({ useRouter: () => ({ replace, push: vi.fn() }) }));
+
+const user = { id: 'u1', email: 'ada@example.com', name: 'Ada', createdAt: '2026-01-01T00:00:00Z' };
+const reply = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json', ...headers },
+  });
+
+const fetchMock = vi.fn<typeof fetch>();
+beforeEach(() => {
+  vi.stubGlobal('fetch', fetchMock);
+  replace.mockReset();
+});
+afterEach(() => {
+  fetchMock.mockReset();
+  vi.unstubAllGlobals();
+});
+
+const calledPaths = () => fetchMock.mock.calls.map(([url]) => String(url));
+
+describe('SignInForm', () => {
+  it('validates before calling the server', async () => {
+    render(<SignInForm />);
+    await userEvent.type(screen.getByLabelText('Email'), 'not-an-email');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.getByText(/valid email address/i)).toBeInTheDocument();
+    expect(screen.getByText('Enter your password.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('shows invalid credentials without saying which part was wrong', async () => {
+    fetchMock.mockResolvedValueOnce(reply(401, { code: 'invalid_credentials' }));
+    render(<SignInForm />);
+    await userEvent.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await userEvent.type(screen.getByLabelText('Password'), 'wrong-password');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Email or password is incorrect.');
+  });
+
+  it('shows the rate limit wait time', async () => {
+    fetchMock.mockResolvedValueOnce(reply(429, { code: 'rate_limited' }, { 'Retry-After': '120' }));
+    render(<SignInForm />);
+    await userEvent.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await userEvent.type(screen.getByLabelText('Password'), 'whatever-pass');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Try again in 2 minutes');
+  });
+
+  it('goes back to the page the user was on', async () => {
+    fetchMock.mockResolvedValueOnce(reply(200, { accessToken: 'a', expiresIn: 900, user }));
+    render(<SignInForm next="/account" reason="expired" />);
+    expect(screen.getByText(/session has ended/i)).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await userEvent.type(screen.getByLabelText('Password'), 'right-password');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(replace).toHaveBeenCalledWith('/account'));
+  });
+});
+
+describe('SignUpForm', () => {
+  it('gives password strength feedback with the API rules', async () => {
+    render(<SignUpForm />);
+    await userEvent.type(screen.getByLabelText('Password'), 'abc');
+    expect(screen.getByText('Strength: Too weak')).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Password'), 'defghijkl-MNOP-42');
+    expect(screen.getByText('Strength: Strong')).toBeInTheDocument();
+  });
+
+  it('puts email_taken on the email field', async () => {
+    fetchMock.mockResolvedValueOnce(reply(409, { code: 'email_taken' }));
+    render(<SignUpForm />);
+    await userEvent.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await userEvent.type(screen.getByLabelText('Password'), 'a-long-enough-pass');
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText('An account with this email already exists.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('maps server field errors (weak_password) onto the form', async () => {
+    fetchMock.mockResolvedValueOnce(reply(422, { code: 'weak_password', errors: [{ field: 'password', message: 'is too common' }] }));
+    render(<SignUpForm />);
+    await userEvent.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await userEvent.type(screen.getByLabelText('Password'), 'monkey-banana');
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText('is too common')).toBeInTheDocument();
+  });
+
+  it('registers, signs in and opens the todos', async () => {
+    fetchMock.mockResolvedValueOnce(reply(201, user)).mockResolvedValueOnce(reply(200, { accessToken: 'a', expiresIn: 900, user }));
+    render(<SignUpForm />);
+    await userEvent.type(screen.getByLabelText('Name (optional)'), 'Ada');
+    await userEvent.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await userEvent.type(screen.getByLabelText('Password'), 'a-long-enough-pass');
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(replace).toHaveBeenCalledWith('/todos'));
+    expect(calledPaths()).toEqual(['/api/auth/register', '/api/session/login']);
+  });
+});
+
+describe('ForgotPasswordForm', () => {
+  it('always shows the same neutral confirmation', async () => {
+    fetchMock.mockResolvedValueOnce(reply(202, { message: 'ok' }));
+    render(<ForgotPasswordForm />);
+    await userEvent.type(screen.getByLabelText('Email'), 'nobody@example.com');
+    await userEvent.click(screen.getByRole('button', { name: 'Send reset link' }));
+    expect(await screen.findByText(FORGOT_CONFIRMATION)).toBeInTheDocument();
+  });
+});
+
+describe('ResetPasswordForm', () => {
+  it('verifies the token first and offers a new link when it is spent', async () => {
+    fetchMock.mockResolvedValueOnce(reply(400, { code: 'invalid_reset_token' }));
+    render(<ResetPasswordForm token="abc" />);
+    expect(await screen.findByRole('heading', { name: 'Link expired or already used' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Send a new link' })).toHaveAttribute('href', '/forgot-password?expired=1');
+    expect(calledPaths()).toEqual(['/api/auth/password/reset/verify']);
+  });
+
+  it('sets the new password and sends the user to sign in', async () => {
+    fetchMock.mockResolvedValueOnce(reply(200, { valid: true, expiresAt: '2026-01-01T01:00:00Z' })).mockResolvedValueOnce(reply(204));
+    render(<ResetPasswordForm token="abc" />);
+    await userEvent.type(await screen.findByLabelText('New password'), 'brand-new-secret');
+    await userEvent.type(screen.getByLabelText('Confirm new password'), 'brand-new-secreT');
+    await userEvent.click(screen.getByRole('button', { name: 'Set new password' }));
+    expect(screen.getByText('The passwords do not match.')).toBeInTheDocument();
+    await userEvent.clear(screen.getByLabelText('Confirm new password'));
+    await userEvent.type(screen.getByLabelText('Confirm new password'), 'brand-new-secret');
+    await userEvent.click(screen.getByRole('button', { name: 'Set new password' }));
+    await waitFor(() => expect(replace).toHaveBeenCalledWith('/sign-in?reason=password-reset'));
+    expect(JSON.parse(String(fetchMock.mock.calls[1]![1]?.body))).toEqual({ token: 'abc', newPassword: 'brand-new-secret' });
+  });
+
+  it('shows the expired state without a token at all', () => {
+    render(<ResetPasswordForm token={null} />);
+    expect(screen.getByRole('heading', { name: 'Link expired or already used' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,49 @@
+'use client';
+
+import { useState } from 'react';
+import { Field } from '@/components/ui/field';
+import { LIMITS, passwordStrength } from '@/lib/validation';
+
+type Props = {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | null;
+  autoComplete: 'new-password' | 'current-password';
+  showStrength?: boolean;
+};
+
+export function PasswordField({ label, name, value, onChange, error, autoComplete, showStrength }: Props) {
+  const [visible, setVisible] = useState(false);
+  const strength = passwordStrength(value);
+  return (
+    <Field
+      label={label}
+      name={name}
+      type={visible ? 'text' : 'password'}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      autoComplete={autoComplete}
+      maxLength={LIMITS.passwordMax}
+      required
+      error={error}
+      hint={showStrength ? `${LIMITS.passwordMin}–${LIMITS.passwordMax} characters. Avoid common passwords.` : undefined}
+      after={
+        <div className="row-between">
+          {showStrength ? (
+            <div style={{ flex: 1 }}>
+              <div className="strength" data-score={strength.score} aria-hidden="true">
+                <span /><span /><span /><span />
+              </div>
+              <p className="hint" aria-live="polite">{strength.label ? `Strength: ${strength.label}` : '\u00a0'}</p>
+            </div>
+          ) : <span />}
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setVisible((v) => !v)} aria-pressed={visible}>
+            {visible ? 'Hide' : 'Show'} password
+          </button>
+        </div>
+      }
+    />
+  );
+}

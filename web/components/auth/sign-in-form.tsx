@@ -1,0 +1,73 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { FormAlert, Field } from '@/components/ui/field';
+import { PasswordField } from './password-field';
+import { errorMessage, ValidationError } from '@/lib/errors';
+import { reasonMessage, safeNext } from '@/lib/navigation';
+import { signIn } from '@/lib/session-client';
+import { LIMITS, validateEmail } from '@/lib/validation';
+
+export function SignInForm({ next, reason }: { next?: string | null; reason?: string | null }) {
+  const router = useRouter();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const notice = reasonMessage(reason);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const fieldErrors: Record<string, string> = {};
+    const emailError = validateEmail(email);
+    if (emailError) fieldErrors.email = emailError;
+    if (!password) fieldErrors.password = 'Enter your password.';
+    setErrors(fieldErrors);
+    setFormError(null);
+    if (Object.keys(fieldErrors).length) return;
+    setBusy(true);
+    try {
+      await signIn(email, password);
+      router.replace(safeNext(next));
+    } catch (error) {
+      if (error instanceof ValidationError) setErrors(error.fieldErrors);
+      setFormError(errorMessage(error));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">Sign in</h1>
+      <p className="muted">Welcome back. Your todos are waiting.</p>
+      <FormAlert message={notice} tone={reason === 'expired' || reason === 'required' ? 'warning' : 'info'} />
+      <FormAlert message={formError} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        maxLength={LIMITS.emailMax}
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={errors.email}
+        required
+      />
+      <PasswordField label="Password" name="password" value={password} onChange={setPassword} error={errors.password} autoComplete="current-password" />
+      <p className="row-between">
+        <span />
+        <Link href="/forgot-password">Forgot password?</Link>
+      </p>
+      <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
+      <p className="auth-foot">
+        New here? <Link href={next ? `/sign-up?next=${encodeURIComponent(next)}` : '/sign-up'}>Create an account</Link>
+      </p>
+    </form>
+  );
+}

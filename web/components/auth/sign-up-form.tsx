@@ -1,0 +1,82 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { FormAlert, Field } from '@/components/ui/field';
+import { PasswordField } from './password-field';
+import { EmailTakenError, errorMessage, ValidationError } from '@/lib/errors';
+import { browserApi } from '@/lib/browser-api';
+import { safeNext } from '@/lib/navigation';
+import { signIn } from '@/lib/session-client';
+import { LIMITS, validateEmail, validateName, validatePassword } from '@/lib/validation';
+
+export function SignUpForm({ next }: { next?: string | null }) {
+  const router = useRouter();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const fieldErrors: Record<string, string> = {};
+    const nameError = validateName(name);
+    if (nameError) fieldErrors.name = nameError;
+    const emailError = validateEmail(email);
+    if (emailError) fieldErrors.email = emailError;
+    const passwordError = validatePassword(password);
+    if (passwordError) fieldErrors.password = passwordError;
+    setErrors(fieldErrors);
+    setFormError(null);
+    if (Object.keys(fieldErrors).length) return;
+    setBusy(true);
+    try {
+      await browserApi().register({ email: email.trim(), password, ...(name.trim() ? { name: name.trim() } : {}) });
+    } catch (error) {
+      if (error instanceof EmailTakenError) setErrors({ email: error.message });
+      else if (error instanceof ValidationError) {
+        setErrors(error.fieldErrors);
+        if (!Object.keys(error.fieldErrors).length) setFormError(errorMessage(error));
+      } else setFormError(errorMessage(error));
+      setBusy(false);
+      return;
+    }
+    try {
+      await signIn(email, password);
+      router.replace(safeNext(next));
+    } catch {
+      router.replace('/sign-in?reason=registered');
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="sign-up-title">
+      <h1 id="sign-up-title">Create your account</h1>
+      <p className="muted">It takes less than a minute.</p>
+      <FormAlert message={formError} />
+      <Field label="Name (optional)" name="name" autoComplete="name" maxLength={LIMITS.nameMax} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        maxLength={LIMITS.emailMax}
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={errors.email}
+        required
+      />
+      <PasswordField label="Password" name="password" value={password} onChange={setPassword} error={errors.password} autoComplete="new-password" showStrength />
+      <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+        {busy ? 'Creating account…' : 'Create account'}
+      </button>
+      <p className="auth-foot">
+        Already have an account? <Link href="/sign-in">Sign in</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+'use client';
+
+import { usePathname, useRouter } from 'next/navigation';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { browserApi, setSessionEndedHandler } from '@/lib/browser-api';
+import { signInUrl, type SignInReason } from '@/lib/navigation';
+import { currentSession, onSessionChange, onSignOutElsewhere, refreshSession, secondsLeft } from '@/lib/session-client';
+import type { User } from '@/lib/types';
+import { LoadingState } from './route-states';
+
+type SessionContextValue = {
+  user: User;
+  setUser: (user: User) => void;
+  /** leaves the app for sign-in with a message, remembering the current page */
+  endSession: (reason: SignInReason, keepPage?: boolean) => void;
+};
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+export function SessionProvider({ children }: { children: React.ReactNode }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [user, setUser] = useState<User | null>(() => (secondsLeft() > 30 ? (currentSession()?.user ?? null) : null));
+  const [failed, setFailed] = useState<string | null>(null);
+
+  const endSession = useCallback(
+    (reason: SignInReason, keepPage = true) => {
+      const here = `${window.location.pathname}${window.location.search}`;
+      router.replace(signInUrl(reason, keepPage ? here : undefined));
+    },
+    [router],
+  );
+
+  useEffect(() => {
+    setSessionEndedHandler(() => endSession('expired'));
+    const off = onSessionChange((session) => {
+      if (session) setUser(session.user);
+    });
+    return () => {
+      setSessionEndedHandler(null);
+      off();
+    };
+  }, [endSession]);
+
+  // coming back to a tab: check the session still exists (sign-out everywhere, password reset)
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible' && currentSession()) browserApi().me().catch(() => undefined);
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+
+  // signing out in one tab signs out the others of this browser at once
+  useEffect(() => onSignOutElsewhere(() => endSession('signed-out', false)), [endSession]);
+
+  useEffect(() => {
+    if (user) return;
+    let live = true;
+    refreshSession()
+      .then((session) => {
+        if (!live) return;
+        if (session) setUser(session.user);
+        else endSession('expired');
+      })
+      .catch(() => live && setFailed('Cannot reach the server. Check your connection and try again.'));
+    return () => {
+      live = false;
+    };
+  }, [user, endSession, pathname]);
+
+  const value = useMemo(() => (user ? { user, setUser, endSession } : null), [user, endSession]);
+
+  if (failed) {
+    return (
+      <div className="center-state" role="alert">
+        <p>{failed}</p>
+        <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
+          Retry
+        </button>
+      </div>
+    );
+  }
+  if (!value) return <LoadingState label="Loading your account…" />;
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,204 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setSession } from '@/lib/session-client';
+import type { Todo } from '@/lib/types';
+import { TodoApp } from './todo-app';
+
+const replace = vi.fn();
+let search = new URLSearchParams();
+vi.mock('next/navigation', () => ({
+  useRouter: () => ({ replace, push: vi.fn() }),
+  usePathname: () => '/todos',
+  useSearchParams: () => search,
+}));
+
+function todo(id: string, extra: Partial<Todo> = {}): Todo {
+  return {
+    id, title: `Task ${id}`, description: null, completed: false, completedAt: null, priority: 'none', category: null,
+    tags: [], dueAt: null, position: 0, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 1, ...extra,
+  };
+}
+
+type Handler = (url: URL, init: RequestInit) => Response | undefined;
+const json = (status: number, body?: unknown) =>
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json' },
+  });
+
+let items: Todo[];
+let override: Handler | null;
+const calls: string[] = [];
+
+function server(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  const url = new URL(String(input), 'http://api.test');
+  const method = init.method ?? 'GET';
+  calls.push(`${method} ${url.pathname}${url.search}`);
+  const custom = override?.(url, init);
+  if (custom) return Promise.resolve(custom);
+  if (url.pathname === '/api/todos/categories') return Promise.resolve(json(200, []));
+  if (url.pathname === '/api/todos' && method === 'GET') {
+    const status = url.searchParams.get('status');
+    const shown = items.filter((t) => !status || (status === 'active' ? !t.completed : t.completed));
+    return Promise.resolve(json(200, { items: shown, page: 0, size: 20, totalItems: shown.length, totalPages: 1 }));
+  }
+  if (url.pathname === '/api/todos' && method === 'POST') {
+    const created = todo(`n${items.length + 1}`, JSON.parse(String(init.body)));
+    items = [...items, created];
+    return Promise.resolve(json(201, created));
+  }
+  const toggle = url.pathname.match(/^\/api\/todos\/([^/]+)\/toggle$/);
+  if (toggle) {
+    const t = items.find((x) => x.id === toggle[1])!;
+    const saved = { ...t, completed: !t.completed, version: t.version + 1 };
+    items = items.map((x) => (x.id === t.id ? saved : x));
+    return Promise.resolve(json(200, saved));
+  }
+  const one = url.pathname.match(/^\/api\/todos\/([^/]+)$/);
+  if (one && method === 'DELETE') {
+    items = items.filter((x) => x.id !== one[1]);
+    return Promise.resolve(json(204));
+  }
+  return Promise.resolve(json(404, { code: 'not_found' }));
+}
+
+const user = { id: 'u1', email: 'ada@example.com', name: 'Ada', createdAt: '2026-01-01T00:00:00Z' };
+
+beforeEach(() => {
+  items = [todo('1'), todo('2', { completed: true })];
+  override = null;
+  calls.length = 0;
+  search = new URLSearchParams();
+  vi.stubGlobal('fetch', vi.fn(server));
+  setSession({ accessToken: 'tok', expiresIn: 900, user });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+const rows = () => screen.getAllByTestId('todo-item');
+
+describe('TodoApp', () => {
+  it('lists todos with counts', async () => {
+    render(<TodoApp />);
+    expect(await screen.findByText('Task 1')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('counts')).toHaveTextContent('1 active1 completed2 total'));
+  });
+
+  it('shows an inviting empty state', async () => {
+    items = [];
+    render(<TodoApp />);
+    expect(await screen.findByText('Nothing to do yet.')).toBeInTheDocument();
+  });
+
+  it('adds a todo with the title and Enter', async () => {
+    render(<TodoApp />);
+    await screen.findByText('Task 1');
+    await userEvent.type(screen.getByLabelText('New todo'), 'Buy milk{Enter}');
+    await waitFor(() => expect(calls).toContain('POST /api/todos'));
+    await waitFor(() => expect(rows()[rows().length - 1]).toHaveTextContent('Buy milk'));
+    expect(screen.getByLabelText('New todo')).toHaveValue('');
+  });
+
+  it('refuses a blank title without calling the API', async () => {
+    render(<TodoApp />);
+    await screen.findByText('Task 1');
+    await userEvent.type(screen.getByLabelText('New todo'), '   {Enter}');
+    expect(screen.getByText('Enter a title.')).toBeInTheDocument();
+    expect(calls).not.toContain('POST /api/todos');
+  });
+
+  it('rolls back an optimistic toggle when the API fails', async () => {
+    override = (url) => (url.pathname.endsWith('/toggle') ? json(500, { code: 'internal_error', requestId: 'r1' }) : undefined);
+    render(<TodoApp />);
+    const box = await screen.findByRole('checkbox', { name: 'Mark “Task 1” as done' });
+    await userEvent.click(box);
+    expect(await screen.findByText(/Something went wrong on our side/)).toBeInTheDocument();
+    expect(box).not.toBeChecked();
+  });
+
+  it('takes a todo completed under "Active" out of the view, with undo', async () => {
+    search = new URLSearchParams('status=active');
+    render(<TodoApp />);
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Mark “Task 1” as done' }));
+    expect(await screen.findByText('“Task 1” marked as done.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByTestId('todo-item')).not.toBeInTheDocument());
+    await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByText('Task 1')).toBeInTheDocument();
+    expect(calls.filter((c) => c === 'POST /api/todos/1/toggle')).toHaveLength(2);
+  });
+
+  it('deletes with undo and only calls DELETE after the undo window', async () => {
+    render(<TodoApp />);
+    await screen.findByText('Task 1');
+    await userEvent.click(screen.getByRole('button', { name: 'Delete “Task 1”' }));
+    expect(screen.queryByText('Task 1')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(screen.getByText('Task 1')).toBeInTheDocument();
+    expect(calls.some((c) => c.startsWith('DELETE'))).toBe(false);
+  });
+
+  it('shows a 412 as "changed elsewhere" with a reload', async () => {
+    override = (url, init) => {
+      if (init.method === 'PATCH') return json(412, { code: 'version_conflict' });
+      if (url.pathname === '/api/todos/1' && (init.method ?? 'GET') === 'GET') return json(200, todo('1', { title: 'Changed remotely', version: 5 }));
+      return undefined;
+    };
+    render(<TodoApp />);
+    await screen.findByText('Task 1');
+    await userEvent.click(screen.getByRole('button', { name: 'Edit “Task 1”' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit todo', hidden: true });
+    const title = within(dialog).getByLabelText('Title');
+    await userEvent.clear(title);
+    await userEvent.type(title, 'Mine');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save', hidden: true }));
+    expect(await within(dialog).findByText(/changed elsewhere/)).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Reload', hidden: true }));
+    await waitFor(() => expect(within(dialog).getByLabelText('Title')).toHaveValue('Changed remotely'));
+  });
+
+  it('moves an item down with the keyboard alternative', async () => {
+    override = (url) => (url.pathname.endsWith('/move') ? json(200, todo('1')) : undefined);
+    render(<TodoApp />);
+    await screen.findByText('Task 1');
+    await userEvent.click(screen.getByRole('button', { name: 'Move “Task 1” down' }));
+    await waitFor(() => expect(rows()[1]).toHaveTextContent('Task 1'));
+    expect(calls).toContain('POST /api/todos/1/move');
+  });
+
+  it('pages through long lists with the page in the URL', async () => {
+    override = (url, init) =>
+      url.pathname === '/api/todos' && (init.method ?? 'GET') === 'GET' && !url.searchParams.has('status')
+        ? json(200, { items: [todo('1')], page: 0, size: 20, totalItems: 45, totalPages: 3 })
+        : undefined;
+    render(<TodoApp />);
+    expect(await screen.findByText('Page 1 of 3')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '← Previous' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Next →' }));
+    expect(replace).toHaveBeenCalledWith('/todos?page=1', { scroll: false });
+  });
+
+  it('sends filters to the API and keeps them in the URL', async () => {
+    search = new URLSearchParams('status=active&priority=high&sort=dueAt');
+    render(<TodoApp />);
+    await screen.findByText('Task 1');
+    expect(calls).toContain('GET /api/todos?status=active&priority=high&sort=dueAt&order=asc&size=20');
+    await userEvent.selectOptions(screen.getByLabelText('Category'), '');
+    await userEvent.click(screen.getByRole('button', { name: 'Completed' }));
+    expect(replace).toHaveBeenLastCalledWith('/todos?status=completed&priority=high&sort=dueAt', { scroll: false });
+  });
+
+  it('shows a load error with a retry', async () => {
+    let fail = true;
+    override = (url, init) => (fail && url.pathname === '/api/todos' && (init.method ?? 'GET') === 'GET' && !url.searchParams.has('status') ? json(503, {}) : undefined);
+    render(<TodoApp />);
+    expect(await screen.findByText(/Something went wrong on our side/)).toBeInTheDocument();
+    fail = false;
+    await act(async () => {
+      await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    });
+    expect(await screen.findByText('Task 1')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,28 @@
+/** Only same-site paths are followed after sign-in (no open redirects). */
+export function safeNext(next: string | null | undefined, fallback = '/todos'): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if (next.startsWith('/api/')) return fallback;
+  return next;
+}
+
+export const SIGN_IN_REASONS = {
+  expired: 'Your session has ended. Please sign in again.',
+  required: 'Please sign in to continue.',
+  'signed-out': 'You have signed out.',
+  'signed-out-everywhere': 'You have signed out on every device.',
+  'password-reset': 'Your password has been changed. Sign in with your new password.',
+  deleted: 'Your account and all its todos have been deleted.',
+  registered: 'Your account is ready. Sign in to start.',
+} as const;
+
+export type SignInReason = keyof typeof SIGN_IN_REASONS;
+
+export function reasonMessage(reason: string | null | undefined): string | null {
+  return reason && reason in SIGN_IN_REASONS ? SIGN_IN_REASONS[reason as SignInReason] : null;
+}
+
+export function signInUrl(reason: SignInReason, next?: string): string {
+  const params = new URLSearchParams({ reason });
+  if (next && safeNext(next, '') !== '') params.set('next', next);
+  return `/sign-in?${params.toString()}`;
+}
