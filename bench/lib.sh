@@ -39,27 +39,31 @@ stop_postgres() {
   runuser -u postgres -- "$(pg_bin)/pg_ctl" -D "$WORK/pgdata" -m fast stop >/dev/null 2>&1 || true
 }
 
-# The service's environment for every benchmark run (production mode, the bench database).
+# The service's environment for every benchmark run (production mode, the bench database). SMTP_PORT,
+# LOG_LEVEL and the RATE_LIMIT_* variables may be set by the caller (defaults: port 2525, WARN, limits
+# high enough not to get in a benchmark's way).
 service_env() {
   SERVICE_ENV=(ENVIRONMENT=production DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/todo?sslmode=disable"
     JWT_SECRET_KEY="$JWT_SECRET" FRONTEND_URL="https://bench.example" PORT="$API_PORT"
-    MAIL_TRANSPORT=smtp SMTP_HOST=127.0.0.1 SMTP_PORT=2525 SMTP_FROM_EMAIL=bench@example.com
-    LOG_LEVEL=WARN RATE_LIMIT_LOGIN_PER_IP="100000/PT1M" RATE_LIMIT_REGISTER_PER_IP="100000/PT1M"
-    RATE_LIMIT_LOGIN_PER_ACCOUNT="100000/PT1M")
+    MAIL_TRANSPORT=smtp SMTP_HOST=127.0.0.1 SMTP_PORT="${SMTP_PORT:-2525}" SMTP_FROM_EMAIL=bench@example.com
+    LOG_LEVEL="${LOG_LEVEL:-WARN}" RATE_LIMIT_LOGIN_PER_IP="${RATE_LIMIT_LOGIN_PER_IP:-100000/PT1M}"
+    RATE_LIMIT_REGISTER_PER_IP="${RATE_LIMIT_REGISTER_PER_IP:-100000/PT1M}"
+    RATE_LIMIT_LOGIN_PER_ACCOUNT="${RATE_LIMIT_LOGIN_PER_ACCOUNT:-100000/PT1M}")
 }
 
-# start_service [extra java options...]: starts the packaged jar, sets SERVICE_PID and STARTUP_MS.
+# start_service [extra java options...]: starts the packaged jar on API_PORT, sets SERVICE_PID and
+# STARTUP_MS; appends its output to $WORK/$SERVICE_LOG_NAME (default service.log).
 # APP_DIR picks another quarkus-app directory (default target/quarkus-app); the jar runs from inside
 # it so relative -XX:SharedArchiveFile / -XX:AOTCache paths resolve. JAVA_BIN picks the JVM.
 start_service() {
-  local dir="${APP_DIR:-$ROOT/target/quarkus-app}"
+  local dir="${APP_DIR:-$ROOT/target/quarkus-app}" log="$WORK/${SERVICE_LOG_NAME:-service.log}"
   [ -f "$dir/quarkus-run.jar" ] || (cd "$ROOT" && ./mvnw -B -q -ntp package -DskipTests)
   service_env
   local t0; t0=$(date +%s%N)
-  (cd "$dir" && exec env "${SERVICE_ENV[@]}" ${JAVA_BIN:-java} "$@" -jar quarkus-run.jar) > "$WORK/service.log" 2>&1 &
+  (cd "$dir" && exec env "${SERVICE_ENV[@]}" ${JAVA_BIN:-java} "$@" -jar quarkus-run.jar) >> "$log" 2>&1 &
   SERVICE_PID=$!
-  until curl -sf "$API/q/health/ready" >/dev/null 2>&1; do
-    kill -0 "$SERVICE_PID" 2>/dev/null || { echo "service died:"; tail -20 "$WORK/service.log"; return 1; }
+  until curl -sf "http://127.0.0.1:$API_PORT/q/health/ready" >/dev/null 2>&1; do
+    kill -0 "$SERVICE_PID" 2>/dev/null || { echo "service died:"; tail -20 "$log"; return 1; }
     sleep 0.01
   done
   STARTUP_MS=$(( ($(date +%s%N) - t0) / 1000000 ))

@@ -13,8 +13,10 @@ DURATION="${1:-5m}"; shift || true
 [ $# -gt 0 ] || set -- -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError
 need
 trap 'kill ${SAMPLER:-} 2>/dev/null || true; stop_service; stop_postgres' EXIT
+trap 'exit 130' INT TERM
 start_postgres
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "drop database if exists todo" -c "create database todo"
+rm -f "$WORK/service.log"
 start_service "$@"
 seed 100 200
 
@@ -73,8 +75,9 @@ rss_1m=$(awk '$1 >= 60 { print $2; exit }' "$WORK/rss.txt")
 rss_max=$(awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { print m }' "$WORK/rss.txt")
 echo "total: $total requests, $server_errors 5xx, $socket_errors socket errors; CPU $(awk -v a="$cpu0" -v b="$cpu1" -v n="$total" 'BEGIN {printf "%.2f ms", (b-a)*1000/n}') per request"
 echo "RSS: ${rss_1m:-?} MB after the first minute, $rss_end MB at the end, $rss_max MB at most"
-pool_complaints=$(grep -ciE "acquire|pool|timeout|unavailable|exhaust" "$WORK/service.log" || true)
-echo "service log: $pool_complaints pool/timeout/unavailable lines, $(grep -c ERROR "$WORK/service.log" || true) ERROR lines"
+# pool exhaustion shows as connection-acquire timeouts and the 503s they turn into
+pool_complaints=$(grep -ciE "acquire|Dependency unavailable|TimeoutException|exhaust" "$WORK/service.log" || true)
+echo "service log: $pool_complaints pool/timeout lines, $(grep -c '"level":"ERROR"' "$WORK/service.log" || true) ERROR lines"
 
 failed=0
 [ "$server_errors" -eq 0 ] || { echo "FAIL: $server_errors responses were 5xx"; failed=1; }

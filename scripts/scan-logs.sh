@@ -15,6 +15,9 @@ patterns=(
   'eyJ[A-Za-z0-9_-]{10,}\.eyJ'     # any JWT
   'reset-password\?token='         # a reset link
   '"refreshToken"'                 # a token response body
+  '"(password|currentPassword|newPassword)" *: *"'  # a logged request body with a password
+  '[Aa]uthorization: *[Bb]earer'   # a logged request header
+  '"token" *: *"[A-Za-z0-9_-]{40,}' # a logged reset-token body
 )
 found=0
 for p in "${patterns[@]}"; do

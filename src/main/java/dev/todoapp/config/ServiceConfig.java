@@ -1,5 +1,6 @@
 package dev.todoapp.config;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
@@ -15,6 +16,10 @@ public interface ServiceConfig {
 
     /** {@code FRONTEND_URL}: the UI origins; CORS allows exactly these, links use the first. */
     List<String> frontendUrls();
+
+    /** The most an API request may take; past it the client gets a 503 (a hung database must not hang clients). */
+    @WithDefault("15s")
+    Duration requestTimeout();
 
     default boolean production() {
         return "production".equalsIgnoreCase(environment());

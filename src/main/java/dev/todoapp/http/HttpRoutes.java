@@ -15,7 +15,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * What every HTTP response gets before any resource runs: a request id, HSTS in production, the
- * body-size limit, and problem+json for what Vert.x answers itself (unknown routes, oversized bodies).
+ * body-size limit, a deadline for API requests, and problem+json for what Vert.x answers itself
+ * (unknown routes, oversized bodies, requests past the deadline).
  */
 @ApplicationScoped
 public class HttpRoutes {
@@ -33,6 +34,7 @@ public class HttpRoutes {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::prepare);
+        router.route("/api/*").order(Integer.MIN_VALUE + 1).handler(this::deadline);
         router.route().last().handler(context -> send(context, 404, "not_found", "Not found",
                 "No resource at " + safePath(context)));
         router.errorHandler(404, context -> send(context, 404, "not_found", "Not found", "No resource at " + safePath(context)));
@@ -57,6 +59,22 @@ public class HttpRoutes {
             tooLarge(context);
             return;
         }
+        context.next();
+    }
+
+    /**
+     * A database that accepts connections but never answers would otherwise hold requests forever: past the
+     * deadline the client gets a 503 problem (Vert.x' TimeoutHandler would answer with an empty body).
+     */
+    private void deadline(RoutingContext context) {
+        long timer = context.vertx().setTimer(app.requestTimeout().toMillis(), fired -> {
+            if (!context.response().headWritten()) {
+                context.response().putHeader("Retry-After", "5");
+                send(context, 503, "service_unavailable", "Service unavailable",
+                        "The service is temporarily unavailable; try again shortly");
+            }
+        });
+        context.addEndHandler(ended -> context.vertx().cancelTimer(timer));
         context.next();
     }
 

@@ -125,6 +125,15 @@ class AuthApiTest {
         org.junit.jupiter.api.Assertions.assertEquals(wrongPassword.jsonPath().getString("detail"), unknown.jsonPath().getString("detail"));
     }
 
+    /** Found by HostileInputTest: a NUL in the address reached PostgreSQL, which refuses it (a 500). */
+    @Test
+    void anAddressNoAccountCanHaveIsTheSame401() {
+        for (String email : List.of("a\u0000b@example.com", "not an address", "x".repeat(300) + "@example.com")) {
+            json().body(Map.of("email", email, "password", "wrong password!!")).post("/api/auth/login")
+                    .then().statusCode(401).contentType("application/problem+json").body("code", equalTo("invalid_credentials"));
+        }
+    }
+
     @Test
     void loginReturnsTokensOfTheContract() {
         Account account = TestAccounts.signUp();

@@ -39,7 +39,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class DatabaseFaultUnderLoadTest {
 
     private static final int WRITERS = 4;
-    /** database.acquire-timeout (5 s) plus room for a slow shared machine */
+    /** well under service.request-timeout (15 s): a stopped database refuses connections at once */
     private static final Duration FAIL_FAST_BOUND = Duration.ofSeconds(8);
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 

@@ -57,6 +57,28 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                 .start();
     }
 
+    /**
+     * Freezes PostgreSQL (SIGSTOP to the postmaster and every backend): connections stay open and new ones
+     * are accepted by the kernel, but nothing answers — a hung database rather than a stopped one.
+     */
+    public static synchronized void freezePostgres() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    public static synchronized void thawPostgres() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private static void signal(String signal) throws IOException, InterruptedException {
+        long postmaster = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("kill", signal, Long.toString(postmaster)));
+        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(p -> command.add(Long.toString(p.pid())));
+        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IOException("kill " + signal + " exited " + exit);
+        }
+    }
+
     private static synchronized void closeQuietly() {
         try {
             postgres.close();

@@ -94,7 +94,12 @@ public class AccountService {
         }
         String normalized = EmailAddress.normalized(rawEmail);
         rateLimiter.consume("login-account", normalized, loginPerAccount);
-        return Panache.withSession(() -> users.findByEmail(normalized))
+        // an address outside the email rule has no account and never reaches the database (which refuses NUL);
+        // the password is still checked against the decoy, so the answer and its timing stay the same
+        Uni<User> account = EmailAddress.isValid(rawEmail)
+                ? Panache.withSession(() -> users.findByEmail(normalized))
+                : Uni.createFrom().nullItem();
+        return account
                 .flatMap(user -> hasher.verify(password, user == null ? null : user.passwordHash)
                         .flatMap(matches -> {
                             if (!matches) {

@@ -24,10 +24,19 @@ public final class EmailAddress {
         if (email.length() > MAX_LENGTH) {
             throw ApiException.validation(field, "must be at most " + MAX_LENGTH + " characters");
         }
-        if (!VALID.matcher(email).matches() || email.contains("..")) {
+        if (!isValid(email)) {
             throw ApiException.validation(field, "must be a valid email address");
         }
         return email;
+    }
+
+    /** Whether the trimmed text follows the rule; an address that does not can have no account. */
+    public static boolean isValid(String raw) {
+        if (raw == null) {
+            return false;
+        }
+        String email = raw.strip();
+        return email.length() <= MAX_LENGTH && VALID.matcher(email).matches() && !email.contains("..");
     }
 
     public static String normalized(String email) {

@@ -1,0 +1,92 @@
+package dev.todoapp.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+import dev.todoapp.support.PostgresResource;
+import dev.todoapp.support.RawHttp;
+import dev.todoapp.support.TestAccounts;
+import dev.todoapp.support.TestAccounts.Account;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A hung database (it accepts connections and never answers) must not hang clients: every API request
+ * ends with a 503 problem+json at the configured deadline, and the service recovers when it answers again.
+ */
+@QuarkusTest
+@TestProfile(DatabaseFreezeTest.ShortDeadline.class)
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class DatabaseFreezeTest {
+
+    public static class ShortDeadline implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("service.request-timeout", "6s");
+        }
+    }
+
+    /** the 6 s deadline (room for password hashing on a busy machine) plus margin */
+    private static final Duration BOUND = Duration.ofSeconds(12);
+
+    @Test
+    void requestsEndWith503AtTheDeadlineWhileTheDatabaseHangs() throws Exception {
+        Account user = TestAccounts.signUp();
+        assertEquals(201, send(user, "POST", "/api/todos", "{\"title\":\"before\"}").statusCode());
+
+        PostgresResource.freezePostgres();
+        List<CompletableFuture<Timed>> calls;
+        try {
+            calls = List.of(
+                    timed(user, "GET", "/api/todos", null), timed(user, "GET", "/api/auth/me", null),
+                    timed(user, "POST", "/api/todos", "{\"title\":\"during\"}"), timed(user, "GET", "/api/todos/categories", null));
+            for (CompletableFuture<Timed> call : calls) {
+                Timed answer = call.get();
+                assertEquals(503, answer.response().statusCode(), answer.response().body());
+                assertTrue(answer.response().headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                        answer.response().headers().map() + " " + answer.response().body());
+                assertTrue(answer.response().body().contains("\"service_unavailable\""), answer.response().body());
+                assertTrue(answer.took().compareTo(BOUND) < 0, "answered after " + answer.took());
+            }
+        } finally {
+            PostgresResource.thawPostgres();
+        }
+
+        Instant deadline = Instant.now().plusSeconds(60);
+        int status;
+        do {
+            status = send(user, "POST", "/api/todos", "{\"title\":\"after\"}").statusCode();
+        } while (status != 201 && Instant.now().isBefore(deadline));
+        assertEquals(201, status, "the service works again once the database answers");
+    }
+
+    private record Timed(HttpResponse<String> response, Duration took) {
+    }
+
+    private static CompletableFuture<Timed> timed(Account user, String method, String path, String body) {
+        return CompletableFuture.supplyAsync(() -> {
+            Instant start = Instant.now();
+            HttpResponse<String> response = send(user, method, path, body);
+            return new Timed(response, Duration.between(start, Instant.now()));
+        });
+    }
+
+    private static HttpResponse<String> send(Account user, String method, String path, String body) {
+        return RawHttp.send(RawHttp.request(path).header("Authorization", user.bearer())
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+}
