@@ -5,6 +5,7 @@
 #    a 512 MB container: the live set is small, and the heap grows to whatever maximum it gets under
 #    load while the rest of the RSS (AOT cache / metaspace, code cache, threads) is ~170 MB.
 #    MinRAMPercentage too, or the JVM raises heaps below ~126 MB to that default;
-#  - Serial GC: no concurrent GC threads or write-barrier overhead on 1-2 CPUs and a small heap;
+#  - Parallel GC: on 2 CPUs the same throughput as Serial GC and, at this heap size, a lower RSS
+#    under load (295-300 MB vs 308-329 MB in 4 runs each); G1 costs more CPU per request;
 #  - exit on OutOfMemoryError, so the orchestrator restarts a clean process.
-TODO_JVM_MEMORY_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=20 -XX:MinRAMPercentage=20 -XX:+ExitOnOutOfMemoryError"
+TODO_JVM_MEMORY_OPTIONS="-XX:+UseParallelGC -XX:MaxRAMPercentage=20 -XX:MinRAMPercentage=20 -XX:+ExitOnOutOfMemoryError"
