@@ -156,12 +156,10 @@ if [ -z "${SKIP_LOAD:-}" ]; then
     echo "| configuration (list load, wrk -t2 -c32 -d$DURATION after 10 s warm-up) | req/s | p99 | errors | CPU/request | RSS after start | RSS after load | load avg |"
     echo "|---|---|---|---|---|---|---|---|"
   } | tee -a "$OUT"
-  read -r -a PARALLEL <<< "${MEM[*]/-XX:+UseSerialGC/-XX:+UseParallelGC}"
   for round in 1 2; do
     load_run "plain JDK 17, default heap and GC (G1), run $round" plain | tee -a "$OUT"
     load_run "trained AOT cache (JDK 25), default heap and GC (G1), run $round" aot-trained | tee -a "$OUT"
     load_run "**chosen**: trained AOT cache (JDK 25) + \`$MEM_OPTS\` in ${CONTAINER_MB} MB, run $round" aot-trained "${MEM[@]}" | tee -a "$OUT"
-    load_run "trained AOT cache (JDK 25), the same with ParallelGC, run $round" aot-trained "${PARALLEL[@]}" | tee -a "$OUT"
     load_run "trained AppCDS (JDK 17) + \`$MEM_OPTS\` in ${CONTAINER_MB} MB, run $round" appcds-trained "${MEM[@]}" | tee -a "$OUT"
   done
   echo | tee -a "$OUT"

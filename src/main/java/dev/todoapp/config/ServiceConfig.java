@@ -2,6 +2,7 @@ package dev.todoapp.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,6 +21,20 @@ public interface ServiceConfig {
     /** The most an API request may take; past it the client gets a 503 (a hung database must not hang clients). */
     @WithDefault("15s")
     Duration requestTimeout();
+
+    /**
+     * {@code PASSWORD_HASH_THREADS}: how many Argon2id hashes (19 MiB of heap each) may run at once;
+     * default one per CPU, but no more than fit in half the heap. Hashing is CPU-bound, so
+     * more threads only add memory, not speed.
+     */
+    OptionalInt passwordHashThreads();
+
+    /**
+     * {@code PASSWORD_HASH_QUEUE}: sign-ins, sign-ups and password changes that may wait for a hashing
+     * thread; past that they get a 503 with Retry-After instead of piling up until the heap is gone.
+     */
+    @WithDefault("64")
+    int passwordHashQueue();
 
     default boolean production() {
         return "production".equalsIgnoreCase(environment());

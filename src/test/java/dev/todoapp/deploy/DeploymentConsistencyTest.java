@@ -35,14 +35,6 @@ class DeploymentConsistencyTest {
     private static final Set<String> HEALTH_PATHS = Set.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started");
     private static final String VARIABLES_HEADING = "## Environment variables the service reads";
 
-    /**
-     * Documented ahead of the mail feature (branch `mail`), which reads them; drop this set once
-     * that feature is merged and the test still passes without it.
-     */
-    private static final Set<String> READ_BY_MAIL_FEATURE = Set.of(
-            "SMTP_USERNAME", "SMTP_PASSWORD", "SMTP_USE_TLS", "SMTP_FROM_NAME",
-            "MAIL_API_URL", "MAIL_MAX_ATTEMPTS", "APP_NAME", "PASSWORD_RESET_TTL");
-
     @Test
     void spaceCardImagesAndKubernetesAgreeOnThePort() {
         int appPort = Integer.parseInt(single(read(SPACE_CARD), "(?m)^app_port:\\s*(\\d+)\\s*$", "app_port in the Space card"));
@@ -78,6 +70,18 @@ class DeploymentConsistencyTest {
         assertTrue(Files.isRegularFile(ROOT.resolve("src/main/docker/health-probe.sh")), "the health probe exists");
     }
 
+    /** The JVM image runs, and trains its AOT cache, with the memory settings run-jar.sh uses. */
+    @Test
+    void theJvmImageUsesTheMeasuredMemorySettings() {
+        String chosen = single(read(ROOT.resolve("scripts/jvm-options.sh")), "(?m)^TODO_JVM_MEMORY_OPTIONS=\"([^\"]+)\"", "the settings");
+        List<String> inImage = new ArrayList<>();
+        Matcher m = Pattern.compile("JDK_JAVA_OPTIONS=\"([^\"]+)\"").matcher(joinContinuations(read(ROOT.resolve("Dockerfile.jvm"))));
+        while (m.find()) {
+            inImage.add(m.group(1));
+        }
+        assertEquals(List.of("-XX:MaxRAM=512m " + chosen, chosen), inImage, "Dockerfile.jvm: training stage, then runtime");
+    }
+
     @Test
     void kubernetesProbesUseTheMatchingHealthEndpoints() {
         String k8s = read(K8S_DEPLOYMENT);
@@ -99,7 +103,6 @@ class DeploymentConsistencyTest {
 
         Set<String> unused = new TreeSet<>(documented);
         unused.removeAll(read);
-        unused.removeAll(READ_BY_MAIL_FEATURE);
         assertTrue(unused.isEmpty(), "documented in deploy/README.md but read nowhere in src/main: " + unused);
     }
 

@@ -4,21 +4,32 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
+import dev.todoapp.config.ServiceConfig;
+import dev.todoapp.http.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Argon2id (OWASP's minimum: 19 MiB, 2 passes, 1 lane) in PHC string form. Hashing is deliberately
- * slow, so it always runs on the worker pool, never on the event loop.
+ * slow and memory-hungry, so it runs on its own small pool, never on the event loop: one thread per
+ * CPU by default (fewer if the heap is small) and a bounded queue. Unbounded, a burst of 40 sign-ins would need 760 MB of heap
+ * at once and kill a service sized for a 512 MB container; bounded, the burst waits or gets a 503.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -32,8 +43,34 @@ public class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
+    private final ThreadPoolExecutor pool;
     /** Verified against for unknown accounts, so they cost the same time as known ones. */
     private final String decoy = hashNow("decoy password that never matches");
+
+    public PasswordHasher(ServiceConfig config) {
+        int threads = config.passwordHashThreads().orElseGet(PasswordHasher::defaultThreads);
+        AtomicInteger counter = new AtomicInteger();
+        pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, config.passwordHashQueue())), work -> {
+                    Thread thread = new Thread(work, "password-hash-" + counter.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /**
+     * One thread per CPU, but no more than half the heap can hold: a 512 MB container with 8 CPUs
+     * gets a ~100 MB heap, too small for 8 hashes at once.
+     */
+    static int defaultThreads() {
+        long fitInHalfTheHeap = Runtime.getRuntime().maxMemory() / 2 / (MEMORY_KIB * 1024L);
+        return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), fitInHalfTheHeap));
+    }
+
+    @PreDestroy
+    void shutdown() {
+        pool.shutdown();
+    }
 
     public Uni<String> hash(String password) {
         return offload(() -> hashNow(password));
@@ -45,15 +82,32 @@ public class PasswordHasher {
     }
 
     /**
-     * Runs {@code work} on the worker pool and comes back on the caller's Vert.x context, where
-     * Hibernate Reactive sessions must be used.
+     * Runs {@code work} on the hashing pool and comes back on the caller's Vert.x context, where
+     * Hibernate Reactive sessions must be used. A full queue fails fast with a 503.
      */
-    private static <T> Uni<T> offload(Supplier<T> work) {
+    private <T> Uni<T> offload(Supplier<T> work) {
         return Uni.createFrom().deferred(() -> {
             Context context = Vertx.currentContext();
-            Uni<T> result = Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            Uni<T> result = Uni.createFrom().emitter(emitter -> {
+                try {
+                    pool.execute(() -> {
+                        try {
+                            emitter.complete(work.get());
+                        } catch (RuntimeException | Error e) {
+                            emitter.fail(e);
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    emitter.fail(busy());
+                }
+            });
             return context == null ? result : result.emitOn(task -> context.runOnContext(ignored -> task.run()));
         });
+    }
+
+    private static ApiException busy() {
+        return new ApiException(503, "service_busy", "Service busy",
+                "Too many sign-ins at once; try again in a moment", List.of(), Map.of("Retry-After", "1"));
     }
 
     private String hashNow(String password) {
