@@ -61,6 +61,13 @@ describe('ApiClient error mapping', () => {
     expect(error.message).toContain('req-7');
   });
 
+  it.each(['service_busy', 'service_unavailable'])('asks to retry shortly on 503 %s', async (code) => {
+    const api = client(vi.fn(async () => problem(503, { code, detail: 'internal wording' }, { 'Retry-After': '1' })));
+    const error = await api.login({ email: 'a@b.co', password: 'x' }).catch((e) => e);
+    expect(error.code).toBe('service_unavailable');
+    expect(error.message).toBe('The service is busy right now. Please try again in a few seconds.');
+  });
+
   it('turns a failed fetch into a NetworkError', async () => {
     const api = client(vi.fn(async () => {
       throw new TypeError('Failed to fetch');

@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'payload_too_large'
   | 'internal_error'
+  | 'service_unavailable'
   | 'network_error'
   | 'unknown';
 
@@ -162,6 +163,7 @@ function codeFromStatus(status: number): ErrorCode {
     case 413: return 'payload_too_large';
     case 422: return 'validation_failed';
     case 429: return 'rate_limited';
+    case 503: return 'service_unavailable';
     default: return status >= 500 ? 'internal_error' : 'unknown';
   }
 }
@@ -185,6 +187,9 @@ export function toApiError(status: number, problem: Problem, headers?: { get(nam
       return new UnauthorizedError(status, problem, code);
     case 'internal_error':
       return new ApiError(code, status, problem, `Something went wrong on our side.${problem.requestId ? ` (reference ${problem.requestId})` : ''}`);
+    case 'service_unavailable':
+      // the database is briefly unreachable, or too many sign-ins at once (service_busy): both pass
+      return new ApiError(code, status, problem, 'The service is busy right now. Please try again in a few seconds.');
     default:
       return new ApiError(code, status, problem);
   }
