@@ -36,19 +36,35 @@ public class TodoRepository implements PanacheRepositoryBase<Todo, UUID> {
                 .map(last -> last == null ? POSITION_GAP : last + POSITION_GAP);
     }
 
-    /** One count and (when it has rows) one page query; both use the user's indexes. */
+    /**
+     * One query for the page and the total (count(*) over the filtered rows, computed before the
+     * limit): a list costs one round trip to the database instead of two. Only a page past the end
+     * has no row to carry the total, so it is counted separately.
+     */
     public Uni<TodoPage> search(TodoSearch search) {
         Map<String, Object> parameters = new HashMap<>();
         String where = where(search, parameters);
-        return count(where, parameters).chain(total -> {
-            if (total <= search.offset()) {
-                return Uni.createFrom().item(new TodoPage(List.of(), search.page(), search.size(), total));
+        String query = "select t, count(*) over () from Todo t where " + where
+                + " order by " + search.sort().orderBy(search.descending());
+        return getSession().chain(session -> {
+            var page = session.createSelectionQuery(query, Object[].class)
+                    .setFirstResult(search.offset()) // TodoListQuery keeps it within an int
+                    .setMaxResults(search.size());
+            parameters.forEach(page::setParameter);
+            return page.getResultList();
+        }).chain(rows -> {
+            if (!rows.isEmpty()) {
+                List<Todo> items = rows.stream().map(row -> (Todo) row[0]).toList();
+                return Uni.createFrom().item(new TodoPage(items, search.page(), search.size(), (Long) rows.get(0)[1]));
             }
-            return find(where + " order by " + search.sort().orderBy(search.descending()), parameters)
-                    .page(search.page(), search.size())
-                    .list()
-                    .map(items -> new TodoPage(items, search.page(), search.size(), total));
+            return search.page() == 0
+                    ? Uni.createFrom().item(new TodoPage(List.of(), 0, search.size(), 0))
+                    : pastTheEnd(search, where, parameters);
         });
+    }
+
+    private Uni<TodoPage> pastTheEnd(TodoSearch search, String where, Map<String, Object> parameters) {
+        return count(where, parameters).map(total -> new TodoPage(List.of(), search.page(), search.size(), total));
     }
 
     private static String where(TodoSearch search, Map<String, Object> parameters) {

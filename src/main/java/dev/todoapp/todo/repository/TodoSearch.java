@@ -14,7 +14,7 @@ public record TodoSearch(UUID userId, TodoStatus status, Set<Priority> prioritie
                          String text, Instant dueBefore, Instant dueAfter, TodoSort sort, boolean descending,
                          int page, int size) {
 
-    long offset() {
-        return (long) page * size;
+    int offset() {
+        return page * size;
     }
 }
