@@ -15,14 +15,16 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * What every HTTP response gets before any resource runs: a request id, HSTS in production, the
- * body-size limit, a deadline for API requests, and problem+json for what Vert.x answers itself
- * (unknown routes, oversized bodies, requests past the deadline).
+ * size limits of URL, headers and body, a deadline for API requests, and problem+json for what
+ * Vert.x answers itself (unknown routes, oversized requests, requests past the deadline).
  */
 @ApplicationScoped
 public class HttpRoutes {
 
     private static final Logger LOG = Logger.getLogger(HttpRoutes.class);
     static final long MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_URI_CHARS = 8 * 1024;
+    static final int MAX_HEADER_BYTES = 16 * 1024;
 
     private final ServiceConfig app;
     private final ObjectMapper json;
@@ -54,12 +56,28 @@ public class HttpRoutes {
         if (app.production()) {
             context.response().putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
+        if (context.request().uri().length() > MAX_URI_CHARS) {
+            refuse(context, 414, "uri_too_long", "URI too long", "The request URL must be at most 8 KiB");
+            return;
+        }
+        if (headerBytes(context) > MAX_HEADER_BYTES) {
+            refuse(context, 431, "headers_too_large", "Request headers too large", "The request headers must be at most 16 KiB");
+            return;
+        }
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && isOver(length)) {
             tooLarge(context);
             return;
         }
         context.next();
+    }
+
+    private static long headerBytes(RoutingContext context) {
+        long bytes = 0;
+        for (var header : context.request().headers()) {
+            bytes += header.getKey().length() + header.getValue().length() + 4; // ": " and CRLF
+        }
+        return bytes;
     }
 
     /**
@@ -79,8 +97,13 @@ public class HttpRoutes {
     }
 
     private void tooLarge(RoutingContext context) {
+        refuse(context, 413, "payload_too_large", "Request body too large", "The request body must be at most 64 KiB");
+    }
+
+    /** Refuses before reading the rest of the request, so the connection is not reused. */
+    private void refuse(RoutingContext context, int status, String code, String title, String detail) {
         context.response().putHeader(HttpHeaders.CONNECTION, "close");
-        send(context, 413, "payload_too_large", "Request body too large", "The request body must be at most 64 KiB");
+        send(context, status, code, title, detail);
     }
 
     private static boolean isOver(String contentLength) {
