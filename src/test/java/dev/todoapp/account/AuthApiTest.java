@@ -207,6 +207,14 @@ class AuthApiTest {
                 .patch("/api/auth/me").then().statusCode(200).body("name", equalTo("Grace Hopper"));
         json().header("Authorization", account.bearer()).body(Map.of("name", "x".repeat(101)))
                 .patch("/api/auth/me").then().statusCode(422).body("errors.field", hasItem("name"));
+        // valid JSON escapes that make no storable text: half an emoji, NUL (the fuzzer found a 500 here)
+        for (String name : new String[] {"Ada \\ud83d Lovelace", "Ada\\u0000"}) {
+            json().header("Authorization", account.bearer()).body("{\"name\":\"" + name + "\"}")
+                    .patch("/api/auth/me").then().statusCode(422).body("errors.field", hasItem("name"));
+            json().body("{\"email\":\"" + TestAccounts.uniqueEmail() + "\",\"password\":\"" + TestAccounts.PASSWORD
+                    + "\",\"name\":\"" + name + "\"}")
+                    .post("/api/auth/register").then().statusCode(422).body("errors.field", hasItem("name"));
+        }
         given().get("/api/auth/me").then().statusCode(401).contentType("application/problem+json");
     }
 

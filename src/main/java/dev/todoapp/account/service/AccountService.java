@@ -20,6 +20,7 @@ import dev.todoapp.config.RateLimitConfig;
 import dev.todoapp.http.ApiException;
 import dev.todoapp.http.RateLimiter;
 import dev.todoapp.http.RateLimiter.Limit;
+import dev.todoapp.http.Text;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -242,11 +243,11 @@ public class AccountService {
             return null;
         }
         String name = raw.strip();
-        if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
+        if (Text.length(name) > MAX_NAME_LENGTH) {
             throw ApiException.validation("name", "must be at most " + MAX_NAME_LENGTH + " characters");
         }
-        if (name.codePoints().anyMatch(Character::isISOControl)) {
-            throw ApiException.validation("name", "must not contain control characters");
+        if (!Text.isStorable(name, false)) {
+            throw ApiException.validation("name", Text.BAD_CHARACTERS);
         }
         return name;
     }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,13 @@ public class PasswordResetService {
     private static final int MAX_TOKEN_LENGTH = 100;
     /** Forgot-password requests being processed in the background, at most. */
     private static final int MAX_BACKLOG = 200;
+    /**
+     * A database that is briefly away (a restart, Neon waking from scale-to-zero) must not lose the
+     * mail of a request already answered with 202: the write is retried for about a minute.
+     */
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration LATEST_RETRY = Duration.ofSeconds(15);
+    private static final int RETRIES = 8;
 
     private final UserRepository users;
     private final PasswordResetTokenRepository resetTokens;
@@ -82,8 +90,9 @@ public class PasswordResetService {
 
     /**
      * Answers as soon as the input has passed validation and rate limits. The lookup, token and mail
-     * follow in the background (one transaction), so neither the database nor the mail server can
-     * make a known address answer differently from an unknown one.
+     * follow in the background (one transaction, retried while the database is unreachable), so
+     * neither the database nor the mail server can make a known address answer differently from an
+     * unknown one.
      */
     public Uni<Void> forgot(String rawEmail, String clientIp) {
         rateLimiter.consume("forgot-ip", clientIp, forgotPerIp);
@@ -97,13 +106,20 @@ public class PasswordResetService {
         }
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> issueToken(normalized).subscribe().with(
-                queued -> backlog.decrementAndGet(),
-                failure -> {
-                    backlog.decrementAndGet();
-                    LOG.errorf("Forgot-password request for %s failed: %s", EmailAddress.masked(normalized),
-                            failure.getClass().getSimpleName());
-                }));
+        // every attempt, retries included, runs on that Vert.x context, as Hibernate Reactive needs
+        Executor onContext = task -> context.runOnContext(ignored -> task.run());
+        Uni.createFrom().deferred(() -> issueToken(normalized))
+                .runSubscriptionOn(onContext)
+                .onFailure().invoke(failure -> LOG.warnf("Forgot-password request for %s not stored yet (%s); retrying",
+                        EmailAddress.masked(normalized), failure.getClass().getSimpleName()))
+                .onFailure().retry().withBackOff(FIRST_RETRY, LATEST_RETRY).atMost(RETRIES)
+                .subscribe().with(
+                        queued -> backlog.decrementAndGet(),
+                        failure -> {
+                            backlog.decrementAndGet();
+                            LOG.errorf("Forgot-password request for %s failed: %s", EmailAddress.masked(normalized),
+                                    failure.getClass().getSimpleName());
+                        });
         return Uni.createFrom().voidItem();
     }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.todoapp.http.ApiException;
+import dev.todoapp.http.Text;
 import dev.todoapp.todo.ApiNamed;
 import dev.todoapp.todo.Priority;
 import dev.todoapp.todo.Todo;
