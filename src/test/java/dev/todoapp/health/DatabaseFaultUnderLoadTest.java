@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.todoapp.support.PostgresResource;
 import dev.todoapp.support.RawHttp;
+import dev.todoapp.support.Readiness;
 import dev.todoapp.support.TestAccounts;
 import dev.todoapp.support.TestAccounts.Account;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -70,7 +71,7 @@ class DatabaseFaultUnderLoadTest {
 
             PostgresResource.stopPostgres();
             try {
-                readinessWentDown = awaitReadiness(503, Duration.ofSeconds(15));
+                readinessWentDown = Readiness.await(503, Duration.ofSeconds(15));
                 int failedBefore = unavailable.get();
                 awaitCount(() -> unavailable.get() >= failedBefore + 20, Duration.ofSeconds(30), "requests during the outage");
             } finally {
@@ -78,7 +79,7 @@ class DatabaseFaultUnderLoadTest {
                 restarted.set(true);
             }
 
-            assertTrue(awaitReadiness(200, Duration.ofSeconds(60)), "readiness UP again without a restart of the service");
+            assertTrue(Readiness.await(200, Duration.ofSeconds(60)), "readiness UP again without a restart of the service");
             awaitCount(() -> acknowledgedAfterRestart.get() >= 20, Duration.ofSeconds(60), "writes after the outage");
         } finally {
             running.set(false);
@@ -172,17 +173,6 @@ class DatabaseFaultUnderLoadTest {
     private static int revision(String todo) {
         Matcher m = Pattern.compile("\"description\":\"revision (\\d+)\"").matcher(todo);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
-    }
-
-    private static boolean awaitReadiness(int status, Duration within) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            if (RawHttp.send(RawHttp.request("/q/health/ready").GET().build()).statusCode() == status) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
     }
 
     private static void awaitCount(java.util.function.BooleanSupplier reached, Duration within, String what)

@@ -2,6 +2,7 @@ package dev.todoapp.mail;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import dev.todoapp.support.PostgresResource;
+import dev.todoapp.support.Readiness;
 import dev.todoapp.support.TestAccounts;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,5 +45,6 @@ class ForgotDuringOutageTest {
         String token = Mails.resetToken(Mails.part(mails.get(0), "text/plain"));
         PasswordResetSmtpTest.json().body(Map.of("token", token)).post("/api/auth/password/reset/verify")
                 .then().statusCode(200).body("valid", equalTo(true));
+        assertTrue(Readiness.await(200, Duration.ofSeconds(30)), "readiness UP again");
     }
 }
