@@ -194,7 +194,7 @@ describe('TodoApp', () => {
     let fail = true;
     override = (url, init) => (fail && url.pathname === '/api/todos' && (init.method ?? 'GET') === 'GET' && !url.searchParams.has('status') ? json(503, {}) : undefined);
     render(<TodoApp />);
-    expect(await screen.findByText(/Something went wrong on our side/)).toBeInTheDocument();
+    expect(await screen.findByText(/The service is busy right now/)).toBeInTheDocument();
     fail = false;
     await act(async () => {
       await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
