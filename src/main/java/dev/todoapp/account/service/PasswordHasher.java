@@ -28,8 +28,9 @@ import io.vertx.core.Vertx;
 /**
  * Argon2id (OWASP's minimum: 19 MiB, 2 passes, 1 lane) in PHC string form. Hashing is deliberately
  * slow and memory-hungry, so it runs on its own small pool, never on the event loop: one thread per
- * CPU by default (fewer if the heap is small) and a bounded queue. Unbounded, a burst of 40 sign-ins would need 760 MB of heap
- * at once and kill a service sized for a 512 MB container; bounded, the burst waits or gets a 503.
+ * CPU by default (fewer if the heap is small) and a bounded queue. Unbounded, a burst of 40 sign-ins
+ * would need 760 MB of heap at once and kill a service sized for a 512 MB container; bounded, the
+ * burst waits or gets a 503.
  */
 @ApplicationScoped
 public class PasswordHasher {
