@@ -24,8 +24,16 @@ test('an unknown reset token shows the "send a new one" state', async ({ page })
 test('security headers are set on every page', async ({ request }) => {
   const response = await request.get('/sign-in');
   const headers = response.headers();
-  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
-  expect(headers['content-security-policy']).not.toContain('unsafe-eval');
+  const csp = headers['content-security-policy'] ?? '';
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).not.toContain('unsafe-eval');
+  // scripts only with this response's nonce: no 'unsafe-inline' for scripts
+  const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+  expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{20,}'/);
+  expect(scriptSrc).toContain("'strict-dynamic'");
+  expect(scriptSrc).not.toContain('unsafe-inline');
+  const again = (await request.get('/sign-in')).headers()['content-security-policy'];
+  expect(again).not.toBe(csp); // a fresh nonce per response
   expect(headers['referrer-policy']).toBe('no-referrer');
   expect(headers['x-frame-options']).toBe('DENY');
   expect(headers['x-content-type-options']).toBe('nosniff');
@@ -43,6 +51,11 @@ test('the refresh token never reaches page scripts', async ({ page, context }, t
 });
 
 test('dark theme toggle and keyboard-only adding', async ({ page }, testInfo) => {
+  // the nonce-only script policy must not block anything the app itself runs
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) refused.push(message.text());
+  });
   await signUp(page, uniqueEmail('theme', testInfo), 'theme-test-passphrase');
   await addTodo(page, 'Water the plants');
   await page.getByLabel('New todo').fill('Renew passport');
@@ -55,5 +68,7 @@ test('dark theme toggle and keyboard-only adding', async ({ page }, testInfo) =>
   await expectAccessible(page, 'todos (dark)');
   await screenshot(page, testInfo, 'todos-dark');
   await page.reload();
+  // set before first paint by the inline theme script, which runs only with the page's nonce
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(refused).toEqual([]);
 });
