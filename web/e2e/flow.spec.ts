@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addTodo, expectAccessible, screenshot, signIn, signUp, titles, uniqueEmail, waitForMail } from './support';
+import { addTodo, dragByTouch, expectAccessible, screenshot, signIn, signUp, titles, uniqueEmail, waitForMail } from './support';
 
 const OLD_PASSWORD = 'first-secret-passphrase';
 const NEW_PASSWORD = 'second-secret-passphrase';
@@ -46,7 +46,7 @@ test('a person signs up, manages todos, resets a forgotten password', async ({ p
   await expect(dialog).toBeHidden();
   await expect(titles(page).filter({ hasText: 'Call mom tonight' })).toBeVisible();
 
-  // --- reorder with the keyboard alternative, then by drag and drop (desktop)
+  // --- reorder with the keyboard alternative, then by drag and drop (a mouse on desktop, a finger on mobile)
   const before = await titles(page).allTextContents();
   expect(before).toHaveLength(3);
   const last = before[2]!;
@@ -56,10 +56,14 @@ test('a person signs up, manages todos, resets a forgotten password', async ({ p
   await expect(titles(page)).toHaveText([before[0]!, last, before[1]!]);
   await page.reload();
   await expect(titles(page)).toHaveText([before[0]!, last, before[1]!]);
-  if (desktop) {
+  {
     const rows = page.getByTestId('todo-item');
     const dropped = page.waitForResponse((r) => r.url().endsWith('/move') && r.request().method() === 'POST');
-    await rows.nth(2).dragTo(rows.nth(0));
+    if (desktop) {
+      await rows.nth(2).dragTo(rows.nth(0));
+    } else {
+      await dragByTouch(page, rows.nth(2).getByTestId('drag-handle'), rows.nth(0));
+    }
     expect((await dropped).status()).toBe(200);
     await expect(titles(page)).toHaveText([before[1]!, before[0]!, last]);
     await page.reload();

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,4 +77,32 @@ export async function addTodo(page: Page, title: string): Promise<void> {
 
 export function titles(page: Page) {
   return page.getByTestId('todo-item').locator('.todo-title');
+}
+
+/**
+ * Drags `handle` onto `target` with a finger: real touch events through the Chrome DevTools
+ * protocol (the browser turns them into pointer events, as on a phone).
+ */
+export async function dragByTouch(page: Page, handle: Locator, target: Locator) {
+  await handle.scrollIntoViewIfNeeded();
+  // after a reload the browser restores the scroll position a moment later: wait until it settles
+  let from = await handle.boundingBox();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(100);
+    const now = await handle.boundingBox();
+    if (now && from && now.y === from.y) break;
+    from = now;
+  }
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('drag handle or target is not on screen');
+  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+  const end = { x: start.x, y: to.y + to.height / 2 };
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [start] });
+  for (let step = 1; step <= 8; step++) {
+    const y = start.y + ((end.y - start.y) * step) / 8;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: start.x, y }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
 }

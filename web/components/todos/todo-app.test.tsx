@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setSession } from '@/lib/session-client';
@@ -166,6 +166,21 @@ describe('TodoApp', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Move “Task 1” down' }));
     await waitFor(() => expect(rows()[1]).toHaveTextContent('Task 1'));
     expect(calls).toContain('POST /api/todos/1/move');
+  });
+
+  it('reorders by dragging the grip with a finger', async () => {
+    override = (url) => (url.pathname.endsWith('/move') ? json(200, todo('2', { completed: true })) : undefined);
+    render(<TodoApp />);
+    await screen.findByText('Task 2');
+    const handle = screen.getAllByTestId('drag-handle')[1]!;
+    // jsdom has no layout: the finger is over the first row
+    document.elementFromPoint = () => rows()[0]!;
+    const finger = { pointerType: 'touch', pointerId: 7, clientX: 10, clientY: 10 };
+    fireEvent.pointerDown(handle, finger);
+    fireEvent.pointerMove(handle, finger);
+    fireEvent.pointerUp(handle, finger);
+    await waitFor(() => expect(rows()[0]).toHaveTextContent('Task 2'));
+    expect(calls).toContain('POST /api/todos/2/move');
   });
 
   it('pages through long lists with the page in the URL', async () => {

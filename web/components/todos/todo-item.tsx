@@ -1,6 +1,6 @@
 'use client';
 
-import type { DragEvent } from 'react';
+import type { DragEvent, PointerEvent } from 'react';
 import { formatDue, isOverdue } from '@/lib/todos-state';
 import type { Todo } from '@/lib/types';
 
@@ -43,18 +43,43 @@ export function TodoItem(props: Props) {
         onDragEnd: props.onDragEnd,
       }
     : {};
+  // Touch and pen: HTML drag and drop does not fire for fingers on most phones, so the grip drags
+  // with pointer events; the row under the finger is the drop target. A mouse uses the native drag.
+  const touchDrag = reorderable
+    ? {
+        onPointerDown: (e: PointerEvent<HTMLSpanElement>) => {
+          if (e.pointerType === 'mouse') return;
+          e.preventDefault();
+          e.currentTarget.setPointerCapture?.(e.pointerId);
+          props.onDragStart(index);
+        },
+        onPointerMove: (e: PointerEvent<HTMLSpanElement>) => {
+          if (e.pointerType === 'mouse' || !props.dragging) return;
+          const over = rowIndexAt(e.clientX, e.clientY);
+          if (over !== null) props.onDragOver(over);
+        },
+        onPointerUp: (e: PointerEvent<HTMLSpanElement>) => {
+          if (e.pointerType === 'mouse' || !props.dragging) return;
+          const over = rowIndexAt(e.clientX, e.clientY);
+          if (over !== null) props.onDrop(over);
+          else props.onDragEnd();
+        },
+        onPointerCancel: props.onDragEnd,
+      }
+    : {};
 
   return (
     <li
       className="todo-item"
       data-testid="todo-item"
+      data-index={index}
       data-completed={todo.completed}
       data-dragging={props.dragging || undefined}
       data-drop={props.dropTarget || undefined}
       {...drag}
     >
       {reorderable ? (
-        <span className="grip" aria-hidden="true" title="Drag to reorder">
+        <span className="grip" aria-hidden="true" title="Drag to reorder" data-testid="drag-handle" {...touchDrag}>
           ⋮⋮
         </span>
       ) : null}
@@ -110,4 +135,10 @@ export function TodoItem(props: Props) {
       </div>
     </li>
   );
+}
+
+/** The index of the todo row under a point of the screen, if any. */
+function rowIndexAt(x: number, y: number): number | null {
+  const row = document.elementFromPoint(x, y)?.closest<HTMLElement>('.todo-item[data-index]');
+  return row ? Number(row.dataset.index) : null;
 }
