@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Dialog } from '@/components/ui/dialog';
 import { FormAlert } from '@/components/ui/field';
@@ -24,7 +24,6 @@ type Counts = { active: number; completed: number };
 
 export function TodoApp() {
   const api = browserApi();
-  const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const filters = useMemo(() => filtersFromParams(new URLSearchParams(searchParams.toString())), [searchParams]);
@@ -84,6 +83,23 @@ export function TodoApp() {
 
   const reload = useCallback(() => setReloadTick((t) => t + 1), []);
 
+  // The filters live in the URL. Changes build on the latest one asked for, not on the last render,
+  // so two quick changes (clear a filter, then sort) never undo each other while the URL catches up.
+  const latestFilters = useRef(filters);
+  useEffect(() => {
+    latestFilters.current = filters;
+  }, [filters]);
+  const setFilters = useCallback(
+    (next: Filters | ((current: Filters) => Filters)) => {
+      const resolved = typeof next === 'function' ? next(latestFilters.current) : next;
+      latestFilters.current = resolved;
+      const qs = filtersToParams(resolved).toString();
+      // the native history API: Next.js updates useSearchParams from it without a server round trip
+      window.history.replaceState(null, '', qs ? `${pathname}?${qs}` : pathname);
+    },
+    [pathname],
+  );
+
   useEffect(() => {
     let live = true;
     const seen = mutations.current;
@@ -97,7 +113,7 @@ export function TodoApp() {
         }
         if (result.page > 0 && result.items.length === 0 && result.totalPages > 0) {
           // the page emptied (deletes elsewhere): show the last one that exists
-          router.replace(`${pathname}?${filtersToParams({ ...filters, page: result.totalPages - 1 })}`, { scroll: false });
+          setFilters((current) => ({ ...current, page: result.totalPages - 1 }));
           return;
         }
         // todos waiting out their undo window stay hidden
@@ -127,14 +143,6 @@ export function TodoApp() {
       pending.clear();
     };
   }, []);
-
-  const setFilters = useCallback(
-    (next: Filters) => {
-      const qs = filtersToParams(next).toString();
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-    },
-    [router, pathname],
-  );
 
   // ---------- add
   const [title, setTitle] = useState('');
@@ -426,13 +434,13 @@ export function TodoApp() {
 
       {totalPages > 1 ? (
         <nav className="pagination" aria-label="Pages">
-          <button type="button" className="btn btn-sm" disabled={filters.page === 0} onClick={() => setFilters({ ...filters, page: filters.page - 1 })}>
+          <button type="button" className="btn btn-sm" disabled={filters.page === 0} onClick={() => setFilters((current) => ({ ...current, page: current.page - 1 }))}>
             ← Previous
           </button>
           <span className="muted">
             Page {filters.page + 1} of {totalPages}
           </span>
-          <button type="button" className="btn btn-sm" disabled={filters.page >= totalPages - 1} onClick={() => setFilters({ ...filters, page: filters.page + 1 })}>
+          <button type="button" className="btn btn-sm" disabled={filters.page >= totalPages - 1} onClick={() => setFilters((current) => ({ ...current, page: current.page + 1 }))}>
             Next →
           </button>
         </nav>

@@ -21,17 +21,19 @@ const SORTS: { value: string; label: string }[] = [
   { value: 'title:asc', label: 'Title A–Z' },
 ];
 
-export function TodoFilters({ filters, onChange, categories }: { filters: Filters; onChange: (f: Filters) => void; categories: Category[] }) {
+type FiltersChange = (next: Filters | ((current: Filters) => Filters)) => void;
+
+export function TodoFilters({ filters, onChange, categories }: { filters: Filters; onChange: FiltersChange; categories: Category[] }) {
   const [q, setQ] = useState(filters.q);
   const [tag, setTag] = useState(filters.tag);
   const [moreOpen, setMoreOpen] = useState(false);
   const extra = filters.priorities.length + (filters.category ? 1 : 0) + (filters.tag ? 1 : 0) + (filters.due !== 'any' ? 1 : 0);
-  const update = (patch: Partial<Filters>) => onChange({ ...filters, ...patch, page: 0 });
+  const update = (patch: Partial<Filters>) => onChange((current) => ({ ...current, ...patch, page: 0 }));
 
   // typing waits a moment before searching
   useEffect(() => {
     if (q === filters.q && tag === filters.tag) return;
-    const timer = setTimeout(() => onChange({ ...filters, q, tag: tag.trim(), page: 0 }), 300);
+    const timer = setTimeout(() => onChange((current) => ({ ...current, q, tag: tag.trim(), page: 0 })), 300);
     return () => clearTimeout(timer);
   }, [q, tag, filters, onChange]);
 
@@ -129,7 +131,7 @@ export function TodoFilters({ filters, onChange, categories }: { filters: Filter
             onClick={() => {
               setQ('');
               setTag('');
-              onChange({ ...DEFAULT_FILTERS, sort: filters.sort, order: filters.order });
+              onChange((current) => ({ ...DEFAULT_FILTERS, sort: current.sort, order: current.order }));
             }}
           >
             Clear filters
