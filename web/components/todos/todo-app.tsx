@@ -9,11 +9,11 @@ import { browserApi } from '@/lib/browser-api';
 import { errorMessage, NotFoundError, UnauthorizedError, ValidationError, VersionConflictError } from '@/lib/errors';
 import {
   canReorder, DEFAULT_FILTERS, matchesStatus, filtersFromParams, filtersToParams, filtersToQuery, isFiltered, moveItem, moveTarget,
-  removeItem, replaceItem, restoreItem, toggled, type Filters,
+  removeItem, replaceItem, restoreItem, toggled,
 } from '@/lib/todos-state';
 import type { Category, Page, Todo } from '@/lib/types';
 import { LIMITS, type FieldErrors } from '@/lib/validation';
-import { TodoFilters } from './todo-filters';
+import { TodoFilters, type FiltersChange } from './todo-filters';
 import { draftFromTodo, draftToBody, EMPTY_DRAFT, TodoFields, validateDraft, type TodoDraft } from './todo-fields';
 import { TodoItem } from './todo-item';
 
@@ -89,8 +89,8 @@ export function TodoApp() {
   useEffect(() => {
     latestFilters.current = filters;
   }, [filters]);
-  const setFilters = useCallback(
-    (next: Filters | ((current: Filters) => Filters)) => {
+  const setFilters = useCallback<FiltersChange>(
+    (next) => {
       const resolved = typeof next === 'function' ? next(latestFilters.current) : next;
       latestFilters.current = resolved;
       const qs = filtersToParams(resolved).toString();

@@ -21,7 +21,8 @@ const SORTS: { value: string; label: string }[] = [
   { value: 'title:asc', label: 'Title A–Z' },
 ];
 
-type FiltersChange = (next: Filters | ((current: Filters) => Filters)) => void;
+/** A new set of filters, or a change to the latest one (which the URL may not show yet). */
+export type FiltersChange = (next: Filters | ((current: Filters) => Filters)) => void;
 
 export function TodoFilters({ filters, onChange, categories }: { filters: Filters; onChange: FiltersChange; categories: Category[] }) {
   const [q, setQ] = useState(filters.q);
