@@ -128,7 +128,8 @@ public class ProblemMappers {
 
     private static boolean isConnectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof io.vertx.core.impl.NoStackTraceThrowable
+            // SocketException covers a refused connect and a reset mid-query (the database going away)
+            if (t instanceof java.net.SocketException || t instanceof io.vertx.core.impl.NoStackTraceThrowable
                     || t instanceof java.nio.channels.ClosedChannelException
                     || (t.getClass().getName().contains("Connect") && t instanceof Exception)) {
                 return true;
