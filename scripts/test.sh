@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project: backend unit + API tests on embedded PostgreSQL, the same API
-# suite against the packaged jar (*IT), and the native-build readiness check.
+# suite against the packaged jar (*IT), and the release rehearsal (native build steps, the *IT suite
+# in native mode, workflow shellcheck).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,9 +13,7 @@ echo "== no secrets in the logs of the whole run"
 
 # --- deployment (issue 5): lint Dockerfiles/workflows/YAML; start the packaged jar as production does
 echo "== deployment: lint, production start check" && ./scripts/lint-deploy.sh && ./scripts/prod-start-check.sh
+echo "== release rehearsal: native build steps (sources only), every *IT in native mode, shellcheck on the workflows" && ./scripts/release-rehearsal.sh
 
 echo "== web UI: lint, typecheck, unit tests, build, end-to-end in Chromium against the packaged backend"
 E2E_SKIP_BACKEND_BUILD=1 ./web/scripts/test-all.sh
-
-echo "== native readiness (Quarkus native build steps without GraalVM)"
-./mvnw -B -ntp -q package -DskipTests -Dquarkus.native.enabled=true -Dquarkus.native.sources-only=true

@@ -26,34 +26,31 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.todoapp.support.PackagedArtifact;
 import dev.todoapp.support.PostgresResource;
 import dev.todoapp.support.TestAccounts;
 
 /**
- * The packaged service with the memory settings it ships with (scripts/jvm-options.sh, in an
- * emulated 512 MB container) under a storm of concurrent sign-ins. Each Argon2id hash needs 19 MiB
- * of heap; before hashing had its own bounded pool, 40 at once exhausted the ~80 MB heap and the JVM
- * exited. Now every request is answered (200, or 503 with Retry-After), the process stays up and
- * serves afterwards.
+ * The packaged service as it ships (the jar with the memory settings of scripts/jvm-options.sh in
+ * an emulated 512 MB container; in a native run the native binary, which the image starts without
+ * options) under a storm of concurrent sign-ins. Each Argon2id hash needs 19 MiB of heap; before
+ * hashing had its own bounded pool, 40 at once exhausted the ~80 MB heap and the JVM exited. Now
+ * every request is answered (200, or 503 with Retry-After), the process stays up and serves afterwards.
  */
 class LoginStormIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final Path LOG = Path.of("target/login-storm-it.log");
     private static Process service;
     private static URI base;
 
     @BeforeAll
     static void startService() throws Exception {
-        assertTrue(Files.exists(JAR), "package the service first (mvn verify does)");
         String pgUrl = new PostgresResource().start().get("quarkus.datasource.reactive.url");
         int port = freePort();
         base = URI.create("http://127.0.0.1:" + port);
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-XX:MaxRAM=512m");
-        command.addAll(shippedMemoryOptions());
-        command.addAll(List.of("-jar", JAR.toString()));
+        List<String> jvmOptions = new ArrayList<>(List.of("-XX:MaxRAM=512m"));
+        jvmOptions.addAll(shippedMemoryOptions());
+        List<String> command = PackagedArtifact.command(jvmOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(LOG.toFile());
         builder.environment().keySet().removeIf(k -> k.matches("JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|SMTP_.*|MAIL_.*|RATE_LIMIT_.*|PASSWORD_HASH_.*"));
         builder.environment().putAll(Map.of(

@@ -7,28 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.todoapp.support.PackagedArtifact;
+
 /**
- * Starts the packaged service the way production does (ENVIRONMENT=production) with broken
- * settings: it must refuse to start, name every bad variable once, and print no secret.
+ * Starts the packaged service (the native binary in a native run, the jar otherwise) the way
+ * production does (ENVIRONMENT=production) with broken settings: it must refuse to start, name every
+ * bad variable once, and print no secret.
  */
 class ProductionSettingsIT {
-
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
 
     private record Outcome(int exitCode, String output) {
     }
 
     private static Outcome start(Map<String, String> env) throws IOException, InterruptedException {
-        assertTrue(Files.exists(JAR), "package the service first (mvn verify does)");
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", JAR.toString()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(PackagedArtifact.command(List.of())).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.matches("DATABASE_URL|JWT_SECRET_KEY|FRONTEND_URL|SMTP_.*|MAIL_.*|PORT|ENVIRONMENT"));
         builder.environment().putAll(env);
         builder.environment().put("PORT", "18" + (100 + (int) (Math.random() * 800)));

@@ -29,7 +29,8 @@ class DeploymentConsistencyTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Path SPACE_CARD = ROOT.resolve("deploy/huggingface/README.md");
     private static final Path DEPLOY_README = ROOT.resolve("deploy/README.md");
-    private static final Path K8S_DEPLOYMENT = ROOT.resolve("deploy/kubernetes/deployment.yaml");
+    private static final Path K8S_DEPLOYMENT = ROOT.resolve("deploy/kubernetes/base/deployment.yaml");
+    private static final Path RELEASE_WORKFLOW = ROOT.resolve(".github/workflows/release.yml");
     private static final List<Path> DOCKERFILES = List.of(
             ROOT.resolve("Dockerfile.native"), ROOT.resolve("Dockerfile.jvm"), ROOT.resolve("deploy/huggingface/Dockerfile"));
     private static final Set<String> HEALTH_PATHS = Set.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started");
@@ -89,6 +90,23 @@ class DeploymentConsistencyTest {
         assertEquals("/q/health/live", probePath(k8s, "livenessProbe"));
         assertEquals("/q/health/ready", probePath(k8s, "readinessProbe"));
         assertHealthPathsServed(K8S_DEPLOYMENT, k8s);
+    }
+
+    /** Each overlay runs an immutable tag of the kind release.yml pushes for its image: sha-<commit>, -jvm for the JVM one. */
+    @Test
+    void kubernetesOverlaysPinTheTagsTheReleasePushes() {
+        String release = read(RELEASE_WORKFLOW);
+        String jvmSuffix = single(release, "(?m)^\\s*suffix=(\\S+)\\s*$", "the JVM image's tag suffix in release.yml");
+        assertTrue(release.contains("type=sha,prefix=sha-,format=long"), "release.yml tags images sha-<full commit SHA>");
+        String nativeTag = overlayTag("native");
+        assertTrue(nativeTag.startsWith("sha-") && !nativeTag.endsWith(jvmSuffix), "the native overlay runs a sha-<commit> tag: " + nativeTag);
+        assertEquals(nativeTag + jvmSuffix, overlayTag("jvm"), "the JVM overlay runs the same commit's JVM image");
+        assertFalse(Pattern.compile("(?m)^\\s*replicas:").matcher(read(K8S_DEPLOYMENT)).find(), "the HPA owns the replica count");
+    }
+
+    private static String overlayTag(String overlay) {
+        return single(read(ROOT.resolve("deploy/kubernetes/" + overlay + "/kustomization.yaml")), "(?m)^\\s*newTag:\\s*(\\S+)\\s*$",
+                "newTag in the " + overlay + " overlay");
     }
 
     @Test
