@@ -1,6 +1,6 @@
 /** One typed client of the API contract (shared/api.md). Used in the browser and by route handlers. */
 import { ApiError, NetworkError, toApiError, UnauthorizedError, type Problem } from './errors';
-import type { Category, Page, Todo, TodoCreate, TodoPatch, TodoQuery, Tokens, User } from './types';
+import type { Category, Todo, TodoCreate, TodoPage, TodoPatch, TodoQuery, Tokens, User } from './types';
 
 export * from './errors';
 
@@ -131,7 +131,7 @@ export class ApiClient {
   }
 
   // --- todos
-  listTodos(query: TodoQuery = {}): Promise<Page<Todo>> {
+  listTodos(query: TodoQuery = {}): Promise<TodoPage> {
     return this.json('/api/todos', { auth: true, query: buildTodoQuery(query) });
   }
   createTodo(body: TodoCreate): Promise<WithVersion<Todo>> {

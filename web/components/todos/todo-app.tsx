@@ -11,7 +11,7 @@ import {
   canReorder, DEFAULT_FILTERS, matchesStatus, filtersFromParams, filtersToParams, filtersToQuery, isFiltered, moveItem, moveTarget,
   removeItem, replaceItem, restoreItem, toggled,
 } from '@/lib/todos-state';
-import type { Category, Page, Todo } from '@/lib/types';
+import type { Category, Todo, TodoPage } from '@/lib/types';
 import { LIMITS, type FieldErrors } from '@/lib/validation';
 import { TodoFilters, type FiltersChange } from './todo-filters';
 import { draftFromTodo, draftToBody, EMPTY_DRAFT, TodoFields, validateDraft, type TodoDraft } from './todo-fields';
@@ -19,7 +19,7 @@ import { TodoItem } from './todo-item';
 
 const UNDO_MS = 5000;
 
-type Loaded = { key: string; page: Page<Todo> } | { key: string; error: string };
+type Loaded = { key: string; page: TodoPage } | { key: string; error: string };
 type Counts = { active: number; completed: number };
 
 export function TodoApp() {
