@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, newNonce } from '@/lib/csp';
+import { refreshCookie } from '@/lib/session-cookie';
 
-const REFRESH_COOKIE = 'todo_session';
 const NEEDS_SESSION = /^\/(todos|account)(\/|$)/;
 
 /**
@@ -10,7 +10,7 @@ const NEEDS_SESSION = /^\/(todos|account)(\/|$)/;
  * come back after.
  */
 export function proxy(request: NextRequest) {
-  if (NEEDS_SESSION.test(request.nextUrl.pathname) && !request.cookies.has(REFRESH_COOKIE)) {
+  if (NEEDS_SESSION.test(request.nextUrl.pathname) && !request.cookies.has(refreshCookie(request.headers, request.nextUrl.protocol).name)) {
     const url = request.nextUrl.clone();
     const next = `${request.nextUrl.pathname}${request.nextUrl.search}`;
     url.pathname = '/sign-in';

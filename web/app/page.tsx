@@ -1,9 +1,9 @@
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { REFRESH_COOKIE } from '@/lib/server/bff';
+import { refreshCookie } from '@/lib/session-cookie';
 
 /** Home: straight to the list when a session cookie exists, otherwise to sign-in. */
 export default async function Home() {
-  const jar = await cookies();
-  redirect(jar.has(REFRESH_COOKIE) ? '/todos' : '/sign-in');
+  const [jar, requestHeaders] = await Promise.all([cookies(), headers()]);
+  redirect(jar.has(refreshCookie(requestHeaders).name) ? '/todos' : '/sign-in');
 }

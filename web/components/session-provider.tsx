@@ -1,10 +1,10 @@
 'use client';
 
 import { usePathname, useRouter } from 'next/navigation';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { browserApi, setSessionEndedHandler } from '@/lib/browser-api';
 import { signInUrl, type SignInReason } from '@/lib/navigation';
-import { currentSession, onSessionChange, onSignOutElsewhere, refreshSession, secondsLeft } from '@/lib/session-client';
+import { currentSession, dropSession, onSessionChange, onSignOutElsewhere, refreshSession, secondsLeft } from '@/lib/session-client';
 import type { User } from '@/lib/types';
 import { LoadingState } from './route-states';
 
@@ -37,8 +37,17 @@ export function SessionProvider({ children }: { children: React.ReactNode }) {
     [router],
   );
 
+  // the session cannot be renewed, or the API refuses it even renewed: sign out here for good (the
+  // cookie too, so the next visit does not spin on it) and say so on the sign-in page, once
+  const ending = useRef(false);
+  const sessionEnded = useCallback(() => {
+    if (ending.current) return;
+    ending.current = true;
+    void dropSession().finally(() => endSession('expired'));
+  }, [endSession]);
+
   useEffect(() => {
-    setSessionEndedHandler(() => endSession('expired'));
+    setSessionEndedHandler(sessionEnded);
     const off = onSessionChange((session) => {
       if (session) setUser(session.user);
     });
@@ -46,7 +55,7 @@ export function SessionProvider({ children }: { children: React.ReactNode }) {
       setSessionEndedHandler(null);
       off();
     };
-  }, [endSession]);
+  }, [sessionEnded]);
 
   // coming back to a tab: check the session still exists (sign-out everywhere, password reset)
   useEffect(() => {

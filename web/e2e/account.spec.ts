@@ -74,3 +74,25 @@ test('an ended session returns to sign-in with a message and the page', async ({
   await expect(page).toHaveURL(/\/sign-in\?reason=expired&next=%2Ftodos%3Fstatus%3Dactive/);
   await expect(page.getByText('Your session has ended. Please sign in again.')).toBeVisible();
 });
+
+test('a session the API refuses even after a refresh ends cleanly at sign-in instead of spinning', async ({ page, context }, testInfo) => {
+  await signUp(page, uniqueEmail('refused', testInfo), 'refused-test-passphrase');
+  await page.waitForLoadState('networkidle');
+  const origin = new URL(page.url()).origin;
+  // /api/session/refresh keeps rotating, but the API answers every list call with 401
+  await page.route(`${process.env.E2E_API_URL}/api/todos**`, (route) =>
+    route.request().method() === 'OPTIONS'
+      ? route.fallback()
+      : route.fulfill({
+          status: 401,
+          contentType: 'application/problem+json',
+          headers: { 'Access-Control-Allow-Origin': origin },
+          body: JSON.stringify({ status: 401, code: 'unauthorized', title: 'Unauthorized' }),
+        }),
+  );
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in\?reason=expired&next=%2Ftodos/);
+  await expect(page.getByText('Your session has ended. Please sign in again.')).toBeVisible();
+  // signed out for good: no cookie left that would bring the next visit back to the same spin
+  expect((await context.cookies()).some((c) => c.name.endsWith('todo_session'))).toBe(false);
+});

@@ -158,6 +158,8 @@ test('a person signs up, manages todos, resets a forgotten password', async ({ p
   expect(mail.html).toContain('reset-password?token=');
   await page.goto(link!);
   await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+  // read once, then gone from the address bar (and so from history and screen shares)
+  await expect(page).toHaveURL(/\/reset-password$/);
   await expectAccessible(page, 'reset-password');
   if (desktop) await screenshot(page, testInfo, 'reset-password');
   await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);

@@ -115,6 +115,25 @@ describe('ApiClient requests', () => {
     await expect(api.listTodos()).rejects.toBeInstanceOf(UnauthorizedError);
   });
 
+  it('reports a session the API refuses even with a fresh token (refresh still rotates), instead of retrying', async () => {
+    const fetchMock = vi.fn(async () => problem(401, { code: 'unauthorized' }));
+    const refresh = vi.fn(async () => 'rotated');
+    const refused = vi.fn();
+    const api = client(fetchMock, { refreshAccessToken: refresh, onSessionRefused: refused });
+    await expect(api.listTodos()).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(refused).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not report a refused session for a call that succeeds after the refresh', async () => {
+    const fetchMock = vi.fn().mockResolvedValueOnce(problem(401, { code: 'unauthorized' })).mockResolvedValueOnce(new Response('{}', { status: 200 }));
+    const refused = vi.fn();
+    const api = client(fetchMock, { refreshAccessToken: async () => 'rotated', onSessionRefused: refused });
+    await api.me();
+    expect(refused).not.toHaveBeenCalled();
+  });
+
   it('builds the list query with repeatable priority and defaults left out', () => {
     const qs = buildTodoQuery({ status: 'active', priority: ['high', 'low'], q: ' milk ', sort: 'position', page: 0, size: 20, tag: 'home' });
     expect(qs.toString()).toBe('status=active&priority=high&priority=low&tag=home&q=milk&size=20');

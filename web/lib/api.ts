@@ -1,6 +1,6 @@
 /** One typed client of the API contract (shared/api.md). Used in the browser and by route handlers. */
 import { ApiError, NetworkError, toApiError, UnauthorizedError, type Problem } from './errors';
-import type { Category, Page, Todo, TodoCreate, TodoPatch, TodoQuery, Tokens, User } from './types';
+import type { Category, Todo, TodoCreate, TodoPage, TodoPatch, TodoQuery, Tokens, User } from './types';
 
 export * from './errors';
 
@@ -12,6 +12,11 @@ export type ApiClientOptions = {
   getAccessToken?: () => string | null;
   /** called once on a 401 of an authenticated call; resolves to a fresh token or null */
   refreshAccessToken?: () => Promise<string | null>;
+  /**
+   * called when an authenticated call is refused even with a freshly refreshed token: the session
+   * still rotates but the API no longer accepts it, and retrying would only spin
+   */
+  onSessionRefused?: () => void;
   fetch?: Fetch;
 };
 
@@ -70,9 +75,12 @@ export class ApiClient {
     } catch (cause) {
       throw new NetworkError(cause);
     }
-    if (response.status === 401 && options.auth && !retried && this.opts.refreshAccessToken) {
-      const fresh = await this.opts.refreshAccessToken();
-      if (fresh) return this.send(path, options, true);
+    if (response.status === 401 && options.auth && this.opts.refreshAccessToken) {
+      if (retried) this.opts.onSessionRefused?.();
+      else {
+        const fresh = await this.opts.refreshAccessToken();
+        if (fresh) return this.send(path, options, true);
+      }
     }
     if (!response.ok) throw await errorFrom(response);
     return response;
@@ -131,7 +139,7 @@ export class ApiClient {
   }
 
   // --- todos
-  listTodos(query: TodoQuery = {}): Promise<Page<Todo>> {
+  listTodos(query: TodoQuery = {}): Promise<TodoPage> {
     return this.json('/api/todos', { auth: true, query: buildTodoQuery(query) });
   }
   createTodo(body: TodoCreate): Promise<WithVersion<Todo>> {

@@ -23,6 +23,7 @@ export function browserApi(): ApiClient {
       if (!session) onSessionEnded?.();
       return session?.accessToken ?? null;
     },
+    onSessionRefused: () => onSessionEnded?.(),
     fetch: async (input, init) => {
       // renew just before expiry instead of waiting for a 401
       const headers = new Headers(init?.headers);

@@ -1,8 +1,22 @@
-/** Only same-site paths are followed after sign-in (no open redirects). */
+// Server renders have no page origin; any fixed origin tells "same site" apart just as well.
+const FALLBACK_ORIGIN = 'https://todo.invalid';
+
+/**
+ * Only same-site paths are followed after sign-in (no open redirects). The target is resolved the
+ * way the browser will resolve it (tabs and newlines dropped, backslashes read as slashes) and
+ * kept only if it stays on this origin; the normalised path is returned, not the raw text.
+ */
 export function safeNext(next: string | null | undefined, fallback = '/todos'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  if (next.startsWith('/api/')) return fallback;
-  return next;
+  if (!next || !next.startsWith('/')) return fallback;
+  const origin = typeof window === 'undefined' ? FALLBACK_ORIGIN : window.location.origin;
+  let target: URL;
+  try {
+    target = new URL(next, origin);
+  } catch {
+    return fallback;
+  }
+  if (target.origin !== origin || target.pathname.startsWith('/api/')) return fallback;
+  return `${target.pathname}${target.search}${target.hash}`;
 }
 
 export const SIGN_IN_REASONS = {

@@ -1,4 +1,5 @@
 /** The API's input rules (shared/api.md), so forms fail early and agree with the server. */
+import type { Assert, Priority } from './types';
 
 export const LIMITS = {
   emailMax: 254,
@@ -12,8 +13,10 @@ export const LIMITS = {
   nameMax: 100,
 } as const;
 
-export const PRIORITIES = ['none', 'low', 'medium', 'high'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+// in the order the UI lists them; typed by the OpenAPI's enum, and every value of it is listed
+export const PRIORITIES = ['none', 'low', 'medium', 'high'] as const satisfies readonly Priority[];
+export type _EveryPriorityListed = Assert<[Priority] extends [(typeof PRIORITIES)[number]] ? true : false>;
+export type { Priority };
 
 export type FieldErrors = Record<string, string>;
 

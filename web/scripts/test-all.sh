@@ -24,6 +24,8 @@ step "typecheck" npx tsc --noEmit
 step "unit tests" npx vitest run --reporter=default --reporter=json --outputFile=.e2e-reports/vitest.json
 # next build runs inside the e2e runner (NEXT_PUBLIC_API_URL must point at the test backend)
 step "build + e2e" node e2e/run.mjs
+# after the e2e runner: it builds the backend when needed, which writes target/openapi/openapi.json
+step "api types match the OpenAPI" npm run -s check:api
 
 counts=$(node -e '
 const fs = require("fs");

@@ -108,6 +108,42 @@ describe('SignUpForm', () => {
   });
 });
 
+describe('what was typed before the script ran', () => {
+  // the browser fills the server-rendered fields without React seeing an event
+  const typeUnseen = (label: string, value: string) => {
+    (screen.getByLabelText(label, { selector: 'input' }) as HTMLInputElement).value = value;
+  };
+
+  it('is what sign-in submits', async () => {
+    fetchMock.mockResolvedValueOnce(reply(200, { accessToken: 'a', expiresIn: 900, user }));
+    render(<SignInForm />);
+    typeUnseen('Email', 'ada@example.com');
+    typeUnseen('Password', 'early-typed-pass');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(replace).toHaveBeenCalledWith('/todos'));
+    expect(JSON.parse(String(fetchMock.mock.calls[0]![1]?.body))).toEqual({ email: 'ada@example.com', password: 'early-typed-pass' });
+  });
+
+  it('is what sign-up and forgot-password submit', async () => {
+    fetchMock.mockResolvedValueOnce(reply(201, user)).mockResolvedValueOnce(reply(200, { accessToken: 'a', expiresIn: 900, user }));
+    const { unmount } = render(<SignUpForm />);
+    typeUnseen('Name (optional)', 'Ada');
+    typeUnseen('Email', 'ada@example.com');
+    typeUnseen('Password', 'a-long-enough-pass');
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(replace).toHaveBeenCalledWith('/todos'));
+    expect(JSON.parse(String(fetchMock.mock.calls[0]![1]?.body))).toEqual({ email: 'ada@example.com', password: 'a-long-enough-pass', name: 'Ada' });
+    unmount();
+
+    fetchMock.mockResolvedValueOnce(reply(202, { message: 'ok' }));
+    render(<ForgotPasswordForm />);
+    typeUnseen('Email', 'ada@example.com');
+    await userEvent.click(screen.getByRole('button', { name: 'Send reset link' }));
+    expect(await screen.findByText(FORGOT_CONFIRMATION)).toBeInTheDocument();
+    expect(JSON.parse(String(fetchMock.mock.calls[2]![1]?.body))).toEqual({ email: 'ada@example.com' });
+  });
+});
+
 describe('ForgotPasswordForm', () => {
   it('always shows the same neutral confirmation', async () => {
     fetchMock.mockResolvedValueOnce(reply(202, { message: 'ok' }));
@@ -139,6 +175,28 @@ describe('ResetPasswordForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Set new password' }));
     await waitFor(() => expect(replace).toHaveBeenCalledWith('/sign-in?reason=password-reset'));
     expect(JSON.parse(String(fetchMock.mock.calls[1]![1]?.body))).toEqual({ token: 'abc', newPassword: 'brand-new-secret' });
+  });
+
+  it('takes the token out of the address bar once it has read it, and still uses it', async () => {
+    window.history.replaceState(null, '', '/reset-password?token=secret-reset-token');
+    fetchMock.mockResolvedValueOnce(reply(200, { valid: true, expiresAt: '2026-01-01T01:00:00Z' })).mockResolvedValueOnce(reply(204));
+    render(<ResetPasswordForm token="secret-reset-token" />);
+    await waitFor(() => expect(window.location.href).not.toContain('secret-reset-token'));
+    expect(window.location.pathname).toBe('/reset-password');
+    expect(window.location.search).toBe('');
+    await userEvent.type(await screen.findByLabelText('New password'), 'brand-new-secret');
+    await userEvent.type(screen.getByLabelText('Confirm new password'), 'brand-new-secret');
+    await userEvent.click(screen.getByRole('button', { name: 'Set new password' }));
+    await waitFor(() => expect(replace).toHaveBeenCalledWith('/sign-in?reason=password-reset'));
+    expect(JSON.parse(String(fetchMock.mock.calls[1]![1]?.body))).toEqual({ token: 'secret-reset-token', newPassword: 'brand-new-secret' });
+  });
+
+  it('checks the link again on "Try again" without reloading (the URL no longer has the token)', async () => {
+    fetchMock.mockRejectedValueOnce(new TypeError('offline')).mockResolvedValueOnce(reply(200, { valid: true, expiresAt: '2026-01-01T01:00:00Z' }));
+    render(<ResetPasswordForm token="abc" />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Try again' }));
+    expect(await screen.findByLabelText('New password')).toBeInTheDocument();
+    expect(calledPaths()).toEqual(['/api/auth/password/reset/verify', '/api/auth/password/reset/verify']);
   });
 
   it('shows the expired state without a token at all', () => {

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { FormAlert, Field } from '@/components/ui/field';
 import { browserApi } from '@/lib/browser-api';
+import { formFields } from '@/lib/forms';
 import { errorMessage, RateLimitedError } from '@/lib/errors';
 import { LIMITS, validateEmail } from '@/lib/validation';
 
@@ -12,21 +13,24 @@ export const FORGOT_CONFIRMATION =
   'If an account exists for that address, we have sent a link to reset the password. It expires in 1 hour — check your inbox and spam folder.';
 
 export function ForgotPasswordForm({ expired }: { expired?: boolean }) {
+  // the address sent to, offered again after "Use another address"
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  async function onSubmit(event: FormEvent) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const emailError = validateEmail(email);
+    const typed = formFields(event)('email');
+    setEmail(typed);
+    const emailError = validateEmail(typed);
     setError(emailError);
     setFormError(null);
     if (emailError) return;
     setBusy(true);
     try {
-      await browserApi().forgotPassword({ email: email.trim() });
+      await browserApi().forgotPassword({ email: typed.trim() });
       setSent(true);
     } catch (e) {
       setFormError(e instanceof RateLimitedError ? e.message : errorMessage(e));
@@ -53,7 +57,7 @@ export function ForgotPasswordForm({ expired }: { expired?: boolean }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="forgot-title">
+    <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="forgot-title">
       <h1 id="forgot-title">Reset your password</h1>
       {expired ? (
         <FormAlert tone="warning" message="That reset link has expired or was already used. Send yourself a new one." />
@@ -67,8 +71,7 @@ export function ForgotPasswordForm({ expired }: { expired?: boolean }) {
         autoComplete="email"
         inputMode="email"
         maxLength={LIMITS.emailMax}
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
+        defaultValue={email}
         error={error}
         required
       />

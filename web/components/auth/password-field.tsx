@@ -1,14 +1,15 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Field } from '@/components/ui/field';
 import { LIMITS, passwordStrength } from '@/lib/validation';
 
 type Props = {
   label: string;
   name: string;
-  value: string;
-  onChange: (value: string) => void;
+  /** controlled when given; otherwise the form reads the field on submit */
+  value?: string;
+  onChange?: (value: string) => void;
   error?: string | null;
   autoComplete: 'new-password' | 'current-password';
   showStrength?: boolean;
@@ -16,14 +17,23 @@ type Props = {
 
 export function PasswordField({ label, name, value, onChange, error, autoComplete, showStrength }: Props) {
   const [visible, setVisible] = useState(false);
-  const strength = passwordStrength(value);
+  // what is typed into an uncontrolled field, for the strength meter only
+  const [typed, setTyped] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const controlled = value !== undefined;
+  useEffect(() => {
+    // typed before the script loaded: show its strength at once
+    if (!controlled && input.current?.value) setTyped(input.current.value);
+  }, [controlled]);
+  const strength = passwordStrength(value ?? typed);
   return (
     <Field
+      ref={input}
       label={label}
       name={name}
       type={visible ? 'text' : 'password'}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
+      {...(controlled ? { value } : {})}
+      onChange={(e) => (controlled ? onChange?.(e.target.value) : setTyped(e.target.value))}
       autoComplete={autoComplete}
       maxLength={LIMITS.passwordMax}
       required

@@ -2,10 +2,11 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/components/ui/field';
 import { PasswordField } from './password-field';
 import { browserApi } from '@/lib/browser-api';
+import { formFields } from '@/lib/forms';
 import { errorMessage, InvalidResetTokenError, ValidationError } from '@/lib/errors';
 import { validatePassword } from '@/lib/validation';
 
@@ -14,33 +15,50 @@ type State = 'checking' | 'ready' | 'invalid' | 'error';
 export function ResetPasswordForm({ token }: { token: string | null }) {
   const router = useRouter();
   const [state, setState] = useState<State>(token ? 'checking' : 'invalid');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // the token is in memory now: take it out of the address bar, so it stays out of the history,
+  // screen shares and anything that reads the URL later
   useEffect(() => {
-    if (!token) return;
+    const url = new URL(window.location.href);
+    if (!url.searchParams.has('token')) return;
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  }, []);
+
+  const verify = useCallback(
+    (isLive: () => boolean) => {
+      if (!token) return;
+      browserApi()
+        .verifyResetToken(token)
+        .then(() => isLive() && setState('ready'))
+        .catch((e) => {
+          if (!isLive()) return;
+          if (e instanceof InvalidResetTokenError || e instanceof ValidationError) setState('invalid');
+          else {
+            setFormError(errorMessage(e));
+            setState('error');
+          }
+        });
+    },
+    [token],
+  );
+
+  useEffect(() => {
     let live = true;
-    browserApi()
-      .verifyResetToken(token)
-      .then(() => live && setState('ready'))
-      .catch((e) => {
-        if (!live) return;
-        if (e instanceof InvalidResetTokenError || e instanceof ValidationError) setState('invalid');
-        else {
-          setFormError(errorMessage(e));
-          setState('error');
-        }
-      });
+    verify(() => live);
     return () => {
       live = false;
     };
-  }, [token]);
+  }, [verify]);
 
-  async function onSubmit(event: FormEvent) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const field = formFields(event);
+    const password = field('password');
+    const confirm = field('confirm');
     const fieldErrors: Record<string, string> = {};
     const passwordError = validatePassword(password);
     if (passwordError) fieldErrors.password = passwordError;
@@ -90,7 +108,16 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
       <div>
         <h1>Choose a new password</h1>
         <FormAlert message={formError} />
-        <button type="button" className="btn btn-block" onClick={() => window.location.reload()}>
+        <button
+          type="button"
+          className="btn btn-block"
+          onClick={() => {
+            // not a reload: the token is no longer in the URL
+            setFormError(null);
+            setState('checking');
+            verify(() => true);
+          }}
+        >
           Try again
         </button>
       </div>
@@ -98,12 +125,12 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="reset-title">
+    <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="reset-title">
       <h1 id="reset-title">Choose a new password</h1>
       <p className="muted">After this, you will be signed out everywhere and can sign in with the new password.</p>
       <FormAlert message={formError} />
-      <PasswordField label="New password" name="password" value={password} onChange={setPassword} error={errors.password} autoComplete="new-password" showStrength />
-      <PasswordField label="Confirm new password" name="confirm" value={confirm} onChange={setConfirm} error={errors.confirm} autoComplete="new-password" />
+      <PasswordField label="New password" name="password" error={errors.password} autoComplete="new-password" showStrength />
+      <PasswordField label="Confirm new password" name="confirm" error={errors.confirm} autoComplete="new-password" />
       <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
         {busy ? 'Saving…' : 'Set new password'}
       </button>

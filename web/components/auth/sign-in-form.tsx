@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { FormAlert, Field } from '@/components/ui/field';
 import { PasswordField } from './password-field';
+import { formFields } from '@/lib/forms';
 import { errorMessage, ValidationError } from '@/lib/errors';
 import { reasonMessage, safeNext } from '@/lib/navigation';
 import { signIn } from '@/lib/session-client';
@@ -12,15 +13,16 @@ import { LIMITS, validateEmail } from '@/lib/validation';
 
 export function SignInForm({ next, reason }: { next?: string | null; reason?: string | null }) {
   const router = useRouter();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const notice = reasonMessage(reason);
 
-  async function onSubmit(event: FormEvent) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const field = formFields(event);
+    const email = field('email');
+    const password = field('password');
     const fieldErrors: Record<string, string> = {};
     const emailError = validateEmail(email);
     if (emailError) fieldErrors.email = emailError;
@@ -40,7 +42,7 @@ export function SignInForm({ next, reason }: { next?: string | null; reason?: st
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="sign-in-title">
+    <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">Sign in</h1>
       <p className="muted">Welcome back. Your todos are waiting.</p>
       <FormAlert message={notice} tone={reason === 'expired' || reason === 'required' ? 'warning' : 'info'} />
@@ -52,12 +54,10 @@ export function SignInForm({ next, reason }: { next?: string | null; reason?: st
         autoComplete="email"
         inputMode="email"
         maxLength={LIMITS.emailMax}
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
         error={errors.email}
         required
       />
-      <PasswordField label="Password" name="password" value={password} onChange={setPassword} error={errors.password} autoComplete="current-password" />
+      <PasswordField label="Password" name="password" error={errors.password} autoComplete="current-password" />
       <p className="row-between">
         <span />
         <Link href="/forgot-password">Forgot password?</Link>

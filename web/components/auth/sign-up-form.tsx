@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { FormAlert, Field } from '@/components/ui/field';
 import { PasswordField } from './password-field';
+import { formFields } from '@/lib/forms';
 import { EmailTakenError, errorMessage, ValidationError } from '@/lib/errors';
 import { browserApi } from '@/lib/browser-api';
 import { safeNext } from '@/lib/navigation';
@@ -13,15 +14,16 @@ import { LIMITS, validateEmail, validateName, validatePassword } from '@/lib/val
 
 export function SignUpForm({ next }: { next?: string | null }) {
   const router = useRouter();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function onSubmit(event: FormEvent) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const field = formFields(event);
+    const name = field('name');
+    const email = field('email');
+    const password = field('password');
     const fieldErrors: Record<string, string> = {};
     const nameError = validateName(name);
     if (nameError) fieldErrors.name = nameError;
@@ -53,11 +55,11 @@ export function SignUpForm({ next }: { next?: string | null }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="sign-up-title">
+    <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="sign-up-title">
       <h1 id="sign-up-title">Create your account</h1>
       <p className="muted">It takes less than a minute.</p>
       <FormAlert message={formError} />
-      <Field label="Name (optional)" name="name" autoComplete="name" maxLength={LIMITS.nameMax} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+      <Field label="Name (optional)" name="name" autoComplete="name" maxLength={LIMITS.nameMax} error={errors.name} />
       <Field
         label="Email"
         name="email"
@@ -65,12 +67,10 @@ export function SignUpForm({ next }: { next?: string | null }) {
         autoComplete="email"
         inputMode="email"
         maxLength={LIMITS.emailMax}
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
         error={errors.email}
         required
       />
-      <PasswordField label="Password" name="password" value={password} onChange={setPassword} error={errors.password} autoComplete="new-password" showStrength />
+      <PasswordField label="Password" name="password" error={errors.password} autoComplete="new-password" showStrength />
       <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
         {busy ? 'Creating account…' : 'Create account'}
       </button>

@@ -1,10 +1,8 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { ApiClient, ApiError } from '@/lib/api';
+import { refreshCookie, type RefreshCookie } from '@/lib/session-cookie';
 import type { BrowserSession, Tokens } from '@/lib/types';
-
-/** Name of the httpOnly cookie that holds the refresh token on the UI's own origin. */
-export const REFRESH_COOKIE = 'todo_session';
 
 /** Base URL of the API for server-side calls: API_URL, else the public one. */
 export function serverApiUrl(): string {
@@ -29,13 +27,23 @@ export function serverApi(request: NextRequest, accessToken?: string): ApiClient
   });
 }
 
-function isHttps(request: NextRequest): boolean {
-  const proto = request.headers.get('x-forwarded-proto');
-  return (proto ?? request.nextUrl.protocol.replace(':', '')) === 'https';
+/** The httpOnly cookie that holds the refresh token on the UI's own origin, for this request. */
+function sessionCookie(request: NextRequest): RefreshCookie {
+  return refreshCookie(request.headers, request.nextUrl.protocol);
 }
 
-/** Rejects cross-site calls: the cookie is SameSite=Lax already; this also covers same-site subdomains. */
+/** The refresh token this request carries, read only under the name this origin sets. */
+export function refreshTokenOf(request: NextRequest): string | undefined {
+  return request.cookies.get(sessionCookie(request).name)?.value;
+}
+
+/**
+ * Rejects cross-site calls: the cookie is SameSite=Lax already (a cross-site POST carries none);
+ * this also covers same-site subdomains and browsers that send Sec-Fetch-Site without Origin.
+ */
 export function crossSite(request: NextRequest): NextResponse | null {
+  const site = request.headers.get('sec-fetch-site');
+  if (site === 'cross-site' || site === 'same-site') return problem(403, 'forbidden', 'Cross-site request refused.');
   const origin = request.headers.get('origin');
   if (!origin) return null;
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
@@ -69,17 +77,13 @@ export function relayError(error: unknown): NextResponse {
 export function sessionResponse(request: NextRequest, tokens: Tokens): NextResponse {
   const body: BrowserSession = { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, user: tokens.user };
   const response = NextResponse.json(body, { headers: { 'Cache-Control': 'no-store' } });
-  response.cookies.set(REFRESH_COOKIE, tokens.refreshToken, {
-    httpOnly: true,
-    secure: isHttps(request),
-    sameSite: 'lax',
-    path: '/',
-    maxAge: tokens.refreshExpiresIn,
-  });
+  const { name, secure } = sessionCookie(request);
+  response.cookies.set(name, tokens.refreshToken, { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: tokens.refreshExpiresIn });
   return response;
 }
 
 export function clearSession(response: NextResponse, request: NextRequest): NextResponse {
-  response.cookies.set(REFRESH_COOKIE, '', { httpOnly: true, secure: isHttps(request), sameSite: 'lax', path: '/', maxAge: 0 });
+  const { name, secure } = sessionCookie(request);
+  response.cookies.set(name, '', { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: 0 });
   return response;
 }

@@ -3,6 +3,7 @@ import { NextRequest } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST as login } from './login/route';
 import { POST as logout } from './logout/route';
+import { POST as password } from './password/route';
 import { POST as refresh } from './refresh/route';
 
 const user = { id: 'u1', email: 'ada@example.com', name: null, createdAt: '2026-01-01T00:00:00Z' };
@@ -13,12 +14,25 @@ const reply = (status: number, body?: unknown, headers: Record<string, string> =
     headers: { 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json', ...headers },
   });
 
-function request(path: string, init: { body?: unknown; cookie?: string; origin?: string; proto?: string } = {}) {
-  const headers = new Headers({ host: 'app.example', 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' });
+type RequestInit = {
+  body?: unknown;
+  cookie?: string;
+  origin?: string;
+  proto?: string;
+  host?: string;
+  fetchSite?: string;
+  authorization?: string;
+};
+
+function request(path: string, init: RequestInit = {}) {
+  const host = init.host ?? 'app.example';
+  const headers = new Headers({ host, 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' });
   if (init.cookie) headers.set('cookie', init.cookie);
   if (init.origin) headers.set('origin', init.origin);
   if (init.proto) headers.set('x-forwarded-proto', init.proto);
-  return new NextRequest(`http://app.example${path}`, {
+  if (init.fetchSite) headers.set('sec-fetch-site', init.fetchSite);
+  if (init.authorization) headers.set('authorization', init.authorization);
+  return new NextRequest(`http://${host}${path}`, {
     method: 'POST',
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -43,20 +57,34 @@ describe('POST /api/session/login', () => {
     const body = await response.json();
     expect(body).toEqual({ accessToken: 'access-1', expiresIn: 900, user });
     const cookie = response.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/todo_session=refresh-1/);
+    expect(cookie).toMatch(/^__Host-todo_session=refresh-1;/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/Secure/i);
     expect(cookie).toMatch(/SameSite=lax/i);
+    expect(cookie).toMatch(/Path=\/(;|$)/);
+    expect(cookie).not.toMatch(/Domain=/i);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('https://api.example/api/auth/login');
     expect(new Headers(init?.headers).get('X-Forwarded-For')).toBe('203.0.113.9');
   });
 
-  it('omits Secure on plain http (local runs)', async () => {
+  it('omits Secure (and so the __Host- prefix) only on plain http to localhost (local development)', async () => {
+    for (const host of ['localhost:3000', '127.0.0.1:3000', '[::1]:3000']) {
+      fetchMock.mockResolvedValueOnce(reply(200, tokens));
+      const response = await login(request('/api/session/login', { body: { email: 'a@b.co', password: 'x' }, host }));
+      const cookie = response.headers.get('set-cookie') ?? '';
+      expect(cookie).toMatch(/^todo_session=refresh-1;/);
+      expect(cookie).not.toMatch(/Secure/i);
+    }
+  });
+
+  it('keeps Secure and __Host- on plain http to any other host (a proxy that forgot X-Forwarded-Proto)', async () => {
     fetchMock.mockResolvedValueOnce(reply(200, tokens));
     const response = await login(request('/api/session/login', { body: { email: 'a@b.co', password: 'x' } }));
-    expect(response.headers.get('set-cookie')).not.toMatch(/Secure/i);
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^__Host-todo_session=refresh-1;/);
+    expect(cookie).toMatch(/Secure/i);
   });
 
   it('relays problem+json and Retry-After from the API', async () => {
@@ -73,6 +101,10 @@ describe('POST /api/session/login', () => {
     expect(response.status).toBe(403);
     expect(fetchMock).not.toHaveBeenCalled();
   });
+
+  it('gives a cross-site form post nothing: no API call, no cookie, no token', async () => {
+    await expectNothingUseful(login, { body: { email: 'ada@example.com', password: 'pw-12345678' } });
+  });
 });
 
 describe('POST /api/session/refresh', () => {
@@ -84,23 +116,34 @@ describe('POST /api/session/refresh', () => {
 
   it('rotates the cookie', async () => {
     fetchMock.mockResolvedValueOnce(reply(200, { ...tokens, accessToken: 'access-2', refreshToken: 'refresh-2' }));
-    const response = await refresh(request('/api/session/refresh', { cookie: 'todo_session=refresh-1' }));
+    const response = await refresh(request('/api/session/refresh', { cookie: '__Host-todo_session=refresh-1' }));
     expect(response.status).toBe(200);
     expect(JSON.parse(String(fetchMock.mock.calls[0]![1]?.body))).toEqual({ refreshToken: 'refresh-1' });
-    expect(response.headers.get('set-cookie')).toMatch(/todo_session=refresh-2/);
+    expect(response.headers.get('set-cookie')).toMatch(/^__Host-todo_session=refresh-2;/);
   });
 
   it('clears the cookie when the session has ended', async () => {
     fetchMock.mockResolvedValueOnce(reply(401, { code: 'invalid_refresh_token' }));
-    const response = await refresh(request('/api/session/refresh', { cookie: 'todo_session=revoked' }));
+    const response = await refresh(request('/api/session/refresh', { cookie: '__Host-todo_session=revoked' }));
     expect(response.status).toBe(401);
     expect((await response.json()).code).toBe('session_ended');
-    expect(response.headers.get('set-cookie')).toMatch(/todo_session=;.*Max-Age=0/i);
+    expect(response.headers.get('set-cookie')).toMatch(/^__Host-todo_session=;.*Max-Age=0/i);
+  });
+
+  it('reads only the __Host- cookie: a plain one planted by a sibling subdomain is ignored', async () => {
+    const response = await refresh(request('/api/session/refresh', { cookie: 'todo_session=planted', proto: 'https' }));
+    expect(response.status).toBe(401);
+    expect((await response.json()).code).toBe('no_session');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('gives a cross-site request nothing: no rotation, no access token', async () => {
+    await expectNothingUseful(refresh, { cookie: '__Host-todo_session=refresh-1' });
   });
 
   it('keeps the cookie when the API is unreachable', async () => {
     fetchMock.mockRejectedValueOnce(new TypeError('connect ECONNREFUSED'));
-    const response = await refresh(request('/api/session/refresh', { cookie: 'todo_session=refresh-1' }));
+    const response = await refresh(request('/api/session/refresh', { cookie: '__Host-todo_session=refresh-1' }));
     expect(response.status).toBe(502);
     expect(response.headers.get('set-cookie')).toBeNull();
   });
@@ -109,9 +152,53 @@ describe('POST /api/session/refresh', () => {
 describe('POST /api/session/logout', () => {
   it('revokes the refresh token and clears the cookie, even when the API fails', async () => {
     fetchMock.mockRejectedValueOnce(new TypeError('offline'));
-    const response = await logout(request('/api/session/logout', { cookie: 'todo_session=refresh-1' }));
+    const response = await logout(request('/api/session/logout', { cookie: '__Host-todo_session=refresh-1' }));
     expect(response.status).toBe(204);
     expect(fetchMock.mock.calls[0]![0]).toBe('https://api.example/api/auth/logout');
     expect(response.headers.get('set-cookie')).toMatch(/Max-Age=0/i);
   });
+
+  it('ignores a cross-site request: the session is neither revoked nor cleared', async () => {
+    await expectNothingUseful(logout, { cookie: '__Host-todo_session=refresh-1' });
+  });
 });
+
+describe('POST /api/session/password', () => {
+  it('answers fresh tokens through the cookie', async () => {
+    fetchMock.mockResolvedValueOnce(reply(200, { ...tokens, refreshToken: 'refresh-3' }));
+    const response = await password(
+      request('/api/session/password', { body: { currentPassword: 'old-pass-1', newPassword: 'new-pass-12' }, authorization: 'Bearer access-1', proto: 'https' }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('set-cookie')).toMatch(/^__Host-todo_session=refresh-3;/);
+  });
+
+  it('gives a cross-site request nothing: no password change, no tokens', async () => {
+    await expectNothingUseful(password, {
+      body: { currentPassword: 'old-pass-1', newPassword: 'new-pass-12' },
+      authorization: 'Bearer access-1',
+      cookie: '__Host-todo_session=refresh-1',
+    });
+  });
+});
+
+/**
+ * A page on another site posting to a session route, with the victim's cookie attached (as an old
+ * browser without SameSite would): by Origin, and by Sec-Fetch-Site alone. It must reach no API,
+ * set or clear no cookie and answer no token.
+ */
+async function expectNothingUseful(route: (request: NextRequest) => Promise<Response>, init: RequestInit) {
+  for (const attack of [
+    { origin: 'https://evil.example', fetchSite: 'cross-site' },
+    { origin: 'https://evil.example' },
+    { fetchSite: 'cross-site' },
+    { origin: 'https://sub.app.example', fetchSite: 'same-site' },
+  ]) {
+    const response = await route(request('/api/session/x', { ...init, ...attack, proto: 'https' }));
+    expect(response.status).toBe(403);
+    expect(response.headers.get('set-cookie')).toBeNull();
+    const text = await response.text();
+    expect(text).not.toMatch(/access-|refresh-|accessToken/);
+  }
+  expect(fetchMock).not.toHaveBeenCalled();
+}

@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { clearSession, crossSite, REFRESH_COOKIE, serverApi } from '@/lib/server/bff';
+import { clearSession, crossSite, refreshTokenOf, serverApi } from '@/lib/server/bff';
 
 export async function POST(request: NextRequest) {
   const refused = crossSite(request);
   if (refused) return refused;
-  const refreshToken = request.cookies.get(REFRESH_COOKIE)?.value;
+  const refreshToken = refreshTokenOf(request);
   if (refreshToken) {
     try {
       await serverApi(request).logout(refreshToken);

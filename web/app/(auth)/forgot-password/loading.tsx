@@ -1,5 +1,0 @@
-import { LoadingState } from '@/components/route-states';
-
-export default function Loading() {
-  return <LoadingState />;
-}
