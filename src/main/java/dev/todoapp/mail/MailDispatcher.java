@@ -15,7 +15,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import dev.todoapp.account.service.EmailAddress;
+import dev.todoapp.common.EmailAddress;
 import dev.todoapp.config.DatabaseMigrations;
 import dev.todoapp.config.MailConfig;
 import io.quarkus.runtime.ShutdownEvent;

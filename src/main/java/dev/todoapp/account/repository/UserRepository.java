@@ -11,6 +11,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, UUID> {
 
+    /** The unique constraint on the normalised address (V1 migration): two sign-ups with one address. */
+    public static final String EMAIL_UNIQUE = "app_user_email_unique";
+
     public Uni<User> findByEmail(String normalizedEmail) {
         return find("emailNormalized", normalizedEmail).firstResult();
     }

@@ -16,11 +16,14 @@ import dev.todoapp.account.repository.RefreshTokenRepository;
 import dev.todoapp.account.repository.SessionRepository;
 import dev.todoapp.account.repository.User;
 import dev.todoapp.account.repository.UserRepository;
+import dev.todoapp.common.DatabaseErrors;
+import dev.todoapp.common.DomainException;
+import dev.todoapp.common.EmailAddress;
+import dev.todoapp.common.ErrorCode;
+import dev.todoapp.common.Text;
 import dev.todoapp.config.RateLimitConfig;
-import dev.todoapp.http.ApiException;
 import dev.todoapp.http.RateLimiter;
 import dev.todoapp.http.RateLimiter.Limit;
-import dev.todoapp.http.Text;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -81,17 +84,17 @@ public class AccountService {
                     return users.persistAndFlush(user);
                 })))
                 // two concurrent sign-ups with one address: the unique index decides, the loser gets 409
-                .onFailure(AccountService::isUniqueViolation).transform(e -> emailTaken())
+                .onFailure(e -> DatabaseErrors.isUniqueViolation(e, UserRepository.EMAIL_UNIQUE)).transform(e -> emailTaken())
                 .invoke(user -> LOG.infof("Account created for %s", EmailAddress.masked(user.email)));
     }
 
     public Uni<IssuedTokens> login(String rawEmail, String password, String clientIp) {
         rateLimiter.consume("login-ip", clientIp, loginPerIp);
         if (rawEmail == null || rawEmail.isBlank()) {
-            throw ApiException.validation("email", "must not be blank");
+            throw DomainException.validation("email", "must not be blank");
         }
         if (password == null || password.isEmpty()) {
-            throw ApiException.validation("password", "must not be blank");
+            throw DomainException.validation("password", "must not be blank");
         }
         String normalized = EmailAddress.normalized(rawEmail);
         rateLimiter.consume("login-account", normalized, loginPerAccount);
@@ -105,7 +108,7 @@ public class AccountService {
                         .flatMap(matches -> {
                             if (!matches) {
                                 LOG.infof("Failed sign-in for %s", EmailAddress.masked(normalized));
-                                throw invalidCredentials(401);
+                                throw invalidCredentials();
                             }
                             return Panache.withTransaction(() -> openSession(user));
                         }));
@@ -180,7 +183,7 @@ public class AccountService {
     /** Sets a new password, ends every session and signs this client in again with fresh tokens. */
     public Uni<IssuedTokens> changePassword(UUID userId, String currentPassword, String newPassword) {
         if (currentPassword == null || currentPassword.isEmpty()) {
-            throw ApiException.validation("currentPassword", "must not be blank");
+            throw DomainException.validation("currentPassword", "must not be blank");
         }
         passwordPolicy.check("newPassword", newPassword);
         return verifiedUser(userId, currentPassword)
@@ -204,12 +207,12 @@ public class AccountService {
 
     private Uni<User> verifiedUser(UUID userId, String password) {
         if (password == null || password.isEmpty()) {
-            throw ApiException.validation("password", "must not be blank");
+            throw DomainException.validation("password", "must not be blank");
         }
         return Panache.withSession(() -> users.findById(userId)).map(AccountService::existing)
                 .flatMap(user -> hasher.verify(password, user.passwordHash).map(matches -> {
                     if (!matches) {
-                        throw invalidCredentials(403);
+                        throw wrongPassword();
                     }
                     return user;
                 }));
@@ -244,10 +247,10 @@ public class AccountService {
         }
         String name = raw.strip();
         if (Text.length(name) > MAX_NAME_LENGTH) {
-            throw ApiException.validation("name", "must be at most " + MAX_NAME_LENGTH + " characters");
+            throw DomainException.validation("name", "must be at most " + MAX_NAME_LENGTH + " characters");
         }
         if (!Text.isStorable(name, false)) {
-            throw ApiException.validation("name", Text.BAD_CHARACTERS);
+            throw DomainException.validation("name", Text.BAD_CHARACTERS);
         }
         return name;
     }
@@ -255,7 +258,7 @@ public class AccountService {
     private static User existing(User user) {
         if (user == null) {
             // the account was deleted while this token was still in flight
-            throw ApiException.unauthorized("unauthorized", "The account no longer exists");
+            throw new DomainException(ErrorCode.UNAUTHORIZED, "The account no longer exists");
         }
         return user;
     }
@@ -264,25 +267,19 @@ public class AccountService {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("app_user_email_unique")) {
-                return true;
-            }
-        }
-        return false;
+    private static DomainException emailTaken() {
+        return new DomainException(ErrorCode.EMAIL_TAKEN, "An account with this email already exists");
     }
 
-    private static ApiException emailTaken() {
-        return new ApiException(409, "email_taken", "Email already registered", "An account with this email already exists");
+    private static DomainException invalidCredentials() {
+        return new DomainException(ErrorCode.INVALID_CREDENTIALS, "Email or password is incorrect");
     }
 
-    private static ApiException invalidCredentials(int status) {
-        return new ApiException(status, "invalid_credentials", status == 401 ? "Unauthorized" : "Forbidden",
-                status == 401 ? "Email or password is incorrect" : "The password is incorrect");
+    private static DomainException wrongPassword() {
+        return new DomainException(ErrorCode.WRONG_PASSWORD, "The password is incorrect");
     }
 
-    private static ApiException invalidRefreshToken() {
-        return ApiException.unauthorized("invalid_refresh_token", "The refresh token is invalid, expired or already used");
+    private static DomainException invalidRefreshToken() {
+        return new DomainException(ErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is invalid, expired or already used");
     }
 }

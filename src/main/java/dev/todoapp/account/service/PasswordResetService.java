@@ -15,9 +15,11 @@ import org.jboss.logging.Logger;
 import dev.todoapp.account.repository.PasswordResetToken;
 import dev.todoapp.account.repository.PasswordResetTokenRepository;
 import dev.todoapp.account.repository.UserRepository;
+import dev.todoapp.common.DomainException;
+import dev.todoapp.common.EmailAddress;
+import dev.todoapp.common.ErrorCode;
 import dev.todoapp.config.PasswordResetConfig;
 import dev.todoapp.config.RateLimitConfig;
-import dev.todoapp.http.ApiException;
 import dev.todoapp.http.RateLimiter;
 import dev.todoapp.http.RateLimiter.Limit;
 import dev.todoapp.mail.AccountMails;
@@ -204,8 +206,8 @@ public class PasswordResetService {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static ApiException invalidResetToken() {
-        return new ApiException(400, "invalid_reset_token", "Invalid reset link",
+    private static DomainException invalidResetToken() {
+        return new DomainException(ErrorCode.INVALID_RESET_TOKEN,
                 "This password reset link is invalid, expired or already used; request a new one");
     }
 }

@@ -10,8 +10,9 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.todoapp.http.ApiException;
-import dev.todoapp.http.Text;
+import dev.todoapp.common.DomainException;
+import dev.todoapp.common.ErrorCode;
+import dev.todoapp.common.Text;
 import dev.todoapp.todo.ApiNamed;
 import dev.todoapp.todo.Priority;
 import dev.todoapp.todo.Todo;
@@ -55,7 +56,7 @@ final class TodoChanges {
 
     private static TodoChanges read(JsonNode body, boolean creating) {
         if (body == null || !body.isObject()) {
-            throw new ApiException(400, "malformed_request", "Malformed request", "The request body must be a JSON object");
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "The request body must be a JSON object");
         }
         TodoChanges result = new TodoChanges();
         Violations violations = new Violations();
@@ -92,7 +93,7 @@ final class TodoChanges {
                 if (READ_ONLY.contains(field)) {
                     violations.add(field, "is read-only");
                 } else {
-                    throw new ApiException(400, "malformed_request", "Malformed request", "Unknown field " + printable(field));
+                    throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Unknown field " + printable(field));
                 }
             }
         }

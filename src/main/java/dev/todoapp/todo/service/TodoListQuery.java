@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.todoapp.http.Text;
+import dev.todoapp.common.Text;
 import dev.todoapp.todo.ApiNamed;
 import dev.todoapp.todo.Priority;
 import dev.todoapp.todo.repository.TodoSearch;
