@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.todoapp.account.mail.AccountMails;
 import dev.todoapp.account.repository.PasswordResetToken;
 import dev.todoapp.account.repository.PasswordResetTokenRepository;
 import dev.todoapp.account.repository.UserRepository;
@@ -22,7 +23,6 @@ import dev.todoapp.config.PasswordResetConfig;
 import dev.todoapp.config.RateLimitConfig;
 import dev.todoapp.http.RateLimiter;
 import dev.todoapp.http.RateLimiter.Limit;
-import dev.todoapp.mail.AccountMails;
 import dev.todoapp.mail.MailQueue;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -142,7 +142,7 @@ public class PasswordResetService {
             return resetTokens.supersedeAll(owner, now)
                     .flatMap(ignored -> resetTokens.persist(row))
                     .flatMap(ignored -> user == null ? Uni.createFrom().item(false)
-                            : mailQueue.add(mails.passwordReset(user.email, token, ttl)).replaceWith(true));
+                            : mailQueue.enqueue(mails.passwordReset(user.email, token, ttl)).replaceWith(true));
         })).invoke(queued -> {
             if (queued) {
                 mailQueue.sendPending();
@@ -176,7 +176,7 @@ public class PasswordResetService {
                         return resetTokens.findById(hash);
                     }).flatMap(row -> accounts.replacePassword(row.userId, passwordHash))
                             .flatMap(user -> resetTokens.supersedeAll(user.id, now)
-                                    .flatMap(ignored -> mailQueue.add(mails.passwordChanged(user.email, now)))
+                                    .flatMap(ignored -> mailQueue.enqueue(mails.passwordChanged(user.email, now)))
                                     .invoke(() -> LOG.infof("Password reset for %s; every session ended",
                                             EmailAddress.masked(user.email))));
                 }))
