@@ -1,5 +1,11 @@
 package dev.todoapp.todo.service;
 
+import static dev.todoapp.todo.TodoLimits.CATEGORY_MAX;
+import static dev.todoapp.todo.TodoLimits.DESCRIPTION_MAX;
+import static dev.todoapp.todo.TodoLimits.TAGS_MAX;
+import static dev.todoapp.todo.TodoLimits.TAG_MAX;
+import static dev.todoapp.todo.TodoLimits.TITLE_MAX;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,12 +32,6 @@ import dev.todoapp.todo.Todo;
  * distinct tags. A blank category is stored as no category.
  */
 final class TodoChanges {
-
-    static final int TITLE_MAX = 255;
-    static final int DESCRIPTION_MAX = 5000;
-    static final int CATEGORY_MAX = 50;
-    static final int TAG_MAX = 30;
-    static final int TAGS_MAX = 20;
 
     /** Fields of the todo representation that the service sets itself. */
     private static final Set<String> READ_ONLY = Set.of("id", "completedAt", "position", "createdAt", "updatedAt", "version");
