@@ -8,6 +8,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.todoapp.common.ErrorCode;
+import dev.todoapp.common.Problem;
 import dev.todoapp.config.ServiceConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -37,17 +39,15 @@ public class HttpRoutes {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::prepare);
         router.route("/api/*").order(Integer.MIN_VALUE + 1).handler(this::deadline);
-        router.route().last().handler(context -> send(context, 404, "not_found", "Not found",
-                "No resource at " + safePath(context)));
-        router.errorHandler(404, context -> send(context, 404, "not_found", "Not found", "No resource at " + safePath(context)));
-        router.errorHandler(405, context -> send(context, 405, "method_not_allowed", "Method not allowed",
+        router.route().last().handler(context -> send(context, ErrorCode.NOT_FOUND, "No resource at " + safePath(context)));
+        router.errorHandler(404, context -> send(context, ErrorCode.NOT_FOUND, "No resource at " + safePath(context)));
+        router.errorHandler(405, context -> send(context, ErrorCode.METHOD_NOT_ALLOWED,
                 context.request().method() + " is not allowed here"));
         router.errorHandler(413, context -> tooLarge(context));
-        router.errorHandler(400, context -> send(context, 400, "malformed_request", "Malformed request",
-                "The request could not be read"));
+        router.errorHandler(400, context -> send(context, ErrorCode.MALFORMED_REQUEST, "The request could not be read"));
         router.errorHandler(500, context -> {
             LOG.error("Unhandled failure", context.failure());
-            send(context, 500, "internal_error", "Internal error", "Something went wrong on our side; quote the request id");
+            send(context, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; quote the request id");
         });
     }
 
@@ -57,11 +57,11 @@ public class HttpRoutes {
             context.response().putHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         if (context.request().uri().length() > MAX_URI_CHARS) {
-            refuse(context, 414, "uri_too_long", "URI too long", "The request URL must be at most 8 KiB");
+            refuse(context, ErrorCode.URI_TOO_LONG, "The request URL must be at most 8 KiB");
             return;
         }
         if (headerBytes(context) > MAX_HEADER_BYTES) {
-            refuse(context, 431, "headers_too_large", "Request headers too large", "The request headers must be at most 16 KiB");
+            refuse(context, ErrorCode.HEADERS_TOO_LARGE, "The request headers must be at most 16 KiB");
             return;
         }
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -88,8 +88,7 @@ public class HttpRoutes {
         long timer = context.vertx().setTimer(app.requestTimeout().toMillis(), fired -> {
             if (!context.response().headWritten()) {
                 context.response().putHeader("Retry-After", "5");
-                send(context, 503, "service_unavailable", "Service unavailable",
-                        "The service is temporarily unavailable; try again shortly");
+                send(context, ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; try again shortly");
             }
         });
         context.addEndHandler(ended -> context.vertx().cancelTimer(timer));
@@ -97,13 +96,13 @@ public class HttpRoutes {
     }
 
     private void tooLarge(RoutingContext context) {
-        refuse(context, 413, "payload_too_large", "Request body too large", "The request body must be at most 64 KiB");
+        refuse(context, ErrorCode.PAYLOAD_TOO_LARGE, "The request body must be at most 64 KiB");
     }
 
     /** Refuses before reading the rest of the request, so the connection is not reused. */
-    private void refuse(RoutingContext context, int status, String code, String title, String detail) {
+    private void refuse(RoutingContext context, ErrorCode code, String detail) {
         context.response().putHeader(HttpHeaders.CONNECTION, "close");
-        send(context, status, code, title, detail);
+        send(context, code, detail);
     }
 
     private static boolean isOver(String contentLength) {
@@ -114,12 +113,13 @@ public class HttpRoutes {
         }
     }
 
-    private void send(RoutingContext context, int status, String code, String title, String detail) {
+    private void send(RoutingContext context, ErrorCode code, String detail) {
+        int status = ProblemMappers.statusOf(code);
         if (context.response().ended() || context.response().headWritten()) {
             return;
         }
         try {
-            String body = json.writeValueAsString(Problem.of(status, code, title, detail, null, RequestIds.of(context)));
+            String body = json.writeValueAsString(Problem.of(status, code, detail, null, RequestIds.of(context)));
             context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
         } catch (JsonProcessingException e) {
             context.response().setStatusCode(status).end();

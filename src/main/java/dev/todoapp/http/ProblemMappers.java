@@ -24,28 +24,64 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.TimeoutException;
+import dev.todoapp.common.DatabaseErrors;
+import dev.todoapp.common.DomainException;
+import dev.todoapp.common.ErrorCode;
+import dev.todoapp.common.FieldError;
+import dev.todoapp.common.Problem;
 import io.vertx.pgclient.PgException;
 
-/** Every failure leaves as problem+json: no stack trace, SQL or class name reaches the client. */
+/**
+ * The one place where failures become HTTP: each error code gets its status here, and every failure
+ * leaves as problem+json — no stack trace, SQL or class name reaches the client.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String SOMETHING_WENT_WRONG = "Something went wrong on our side; quote the request id";
+
+    /** The status of each code; a new code does not compile until it has one. */
+    public static int statusOf(ErrorCode code) {
+        return switch (code) {
+            case MALFORMED_REQUEST, INVALID_RESET_TOKEN, REQUEST_FAILED -> 400;
+            case UNAUTHORIZED, INVALID_CREDENTIALS, INVALID_REFRESH_TOKEN -> 401;
+            case FORBIDDEN, WRONG_PASSWORD -> 403;
+            case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
+            case NOT_ACCEPTABLE -> 406;
+            case EMAIL_TAKEN -> 409;
+            case VERSION_CONFLICT -> 412;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case URI_TOO_LONG -> 414;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case VALIDATION_FAILED, WEAK_PASSWORD -> 422;
+            case RATE_LIMITED -> 429;
+            case HEADERS_TOO_LARGE -> 431;
+            case INTERNAL_ERROR -> 500;
+            case SERVICE_BUSY, SERVICE_UNAVAILABLE -> 503;
+        };
+    }
 
     @ServerExceptionMapper
-    public Response api(ApiException e) {
-        Response.ResponseBuilder response = respond(e.status(), e.code(), e.title(), e.getMessage(), e.errors());
-        e.headers().forEach(response::header);
+    public Response domain(DomainException e) {
+        Response.ResponseBuilder response = respond(e.code(), e.getMessage(), e.errors());
+        if (e.code() == ErrorCode.UNAUTHORIZED || e.code() == ErrorCode.INVALID_REFRESH_TOKEN) {
+            response.header("WWW-Authenticate", "Bearer");
+        }
+        if (e.retryAfterSeconds() != null) {
+            response.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
         return response.build();
     }
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         String detail = errors.stream().map(err -> err.field() + " " + err.message()).collect(Collectors.joining("; "));
-        return respond(422, "validation_failed", "Invalid request", detail, errors).build();
+        return respond(ErrorCode.VALIDATION_FAILED, detail, errors).build();
     }
 
     /** Quarkus ships its own mapper for this subtype; ours must be at least as specific to win. */
@@ -57,42 +93,42 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         String detail = "The request body is not valid JSON";
-        List<Problem.FieldError> errors = List.of();
+        List<FieldError> errors = List.of();
         if (e instanceof UnrecognizedPropertyException unknown) {
             detail = "Unknown field " + quoted(unknown.getPropertyName());
         } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             String field = path((JsonMappingException) e);
             detail = field.isEmpty() ? "The request body has the wrong shape" : field + " has the wrong type";
             if (!field.isEmpty()) {
-                errors = List.of(new Problem.FieldError(field, "has the wrong type"));
+                errors = List.of(new FieldError(field, "has the wrong type"));
             }
         }
-        return respond(400, "malformed_request", "Malformed request", detail, errors).build();
+        return respond(ErrorCode.MALFORMED_REQUEST, detail, errors).build();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e) {
-        return respond(401, "unauthorized", "Unauthorized", "A valid access token is required", null)
+        return respond(ErrorCode.UNAUTHORIZED, "A valid access token is required", null)
                 .header("WWW-Authenticate", "Bearer")
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return respond(403, "forbidden", "Forbidden", "You may not do this", null).build();
+        return respond(ErrorCode.FORBIDDEN, "You may not do this", null).build();
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         return switch (status) {
-            case 400 -> respond(400, "malformed_request", "Malformed request", "The request could not be read", null).build();
-            case 404 -> respond(404, "not_found", "Not found", "The resource was not found", null).build();
-            case 405 -> respond(405, "method_not_allowed", "Method not allowed", "This method is not allowed here", null).build();
-            case 406 -> respond(406, "not_acceptable", "Not acceptable", "This resource answers application/json", null).build();
-            case 413 -> respond(413, "payload_too_large", "Request body too large", "The request body must be at most 64 KiB", null).build();
-            case 415 -> respond(415, "unsupported_media_type", "Unsupported media type", "Send the body as application/json", null).build();
-            default -> status >= 500 ? internal(e) : respond(status, "request_failed", "Request failed", "The request failed", null).build();
+            case 400 -> respond(ErrorCode.MALFORMED_REQUEST, "The request could not be read", null).build();
+            case 404 -> respond(ErrorCode.NOT_FOUND, "The resource was not found", null).build();
+            case 405 -> respond(ErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed here", null).build();
+            case 406 -> respond(ErrorCode.NOT_ACCEPTABLE, "This resource answers application/json", null).build();
+            case 413 -> respond(ErrorCode.PAYLOAD_TOO_LARGE, "The request body must be at most 64 KiB", null).build();
+            case 415 -> respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json", null).build();
+            default -> status >= 500 ? internal(e) : respond(status, ErrorCode.REQUEST_FAILED, "The request failed", null).build();
         };
     }
 
@@ -100,42 +136,37 @@ public class ProblemMappers {
     @ServerExceptionMapper({TimeoutException.class, java.util.concurrent.TimeoutException.class, io.vertx.core.VertxException.class})
     public Response unavailable(Exception e) {
         LOG.warnf("Dependency unavailable: %s", e.getClass().getSimpleName());
-        return respond(503, "service_unavailable", "Service unavailable", "The service is temporarily unavailable; try again shortly", null)
+        return respond(ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; try again shortly", null)
                 .header("Retry-After", "5")
                 .build();
     }
 
     @ServerExceptionMapper
     public Response database(PgException e) {
+        if (DatabaseErrors.isUnavailable(e)) {
+            return unavailable(e);
+        }
         LOG.error("Database error", e);
-        return respond(500, "internal_error", "Internal error", "Something went wrong on our side; quote the request id", null).build();
+        return respond(ErrorCode.INTERNAL_ERROR, SOMETHING_WENT_WRONG, null).build();
     }
 
     @ServerExceptionMapper
     public Response internal(Throwable e) {
-        if (isConnectionFailure(e)) {
-            return unavailable((Exception) e);
+        if (e instanceof Exception exception && DatabaseErrors.isUnavailable(e)) {
+            return unavailable(exception);
         }
         LOG.error("Unhandled failure", e);
-        return respond(500, "internal_error", "Internal error", "Something went wrong on our side; quote the request id", null).build();
+        return respond(ErrorCode.INTERNAL_ERROR, SOMETHING_WENT_WRONG, null).build();
     }
 
-    static Response.ResponseBuilder respond(int status, String code, String title, String detail, List<Problem.FieldError> errors) {
+    private static Response.ResponseBuilder respond(ErrorCode code, String detail, List<FieldError> errors) {
+        return respond(statusOf(code), code, detail, errors);
+    }
+
+    private static Response.ResponseBuilder respond(int status, ErrorCode code, String detail, List<FieldError> errors) {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(status, code, title, detail, errors, RequestIds.current()));
-    }
-
-    private static boolean isConnectionFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            // SocketException covers a refused connect and a reset mid-query (the database going away)
-            if (t instanceof java.net.SocketException || t instanceof io.vertx.core.impl.NoStackTraceThrowable
-                    || t instanceof java.nio.channels.ClosedChannelException
-                    || (t.getClass().getName().contains("Connect") && t instanceof Exception)) {
-                return true;
-            }
-        }
-        return false;
+                .entity(Problem.of(status, code, detail, errors, RequestIds.current()));
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {

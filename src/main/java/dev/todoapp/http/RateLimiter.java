@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.todoapp.common.DomainException;
+import dev.todoapp.common.ErrorCode;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -58,7 +60,8 @@ public class RateLimiter {
             return b;
         });
         if (waitNanos[0] > 0) {
-            throw ApiException.tooManyRequests(Math.max(1, (waitNanos[0] + 999_999_999L) / 1_000_000_000L));
+            long seconds = Math.max(1, (waitNanos[0] + 999_999_999L) / 1_000_000_000L);
+            throw DomainException.retryAfter(ErrorCode.RATE_LIMITED, "Too many attempts; try again in " + seconds + " seconds", seconds);
         }
     }
 

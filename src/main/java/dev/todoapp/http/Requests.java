@@ -1,5 +1,8 @@
 package dev.todoapp.http;
 
+import dev.todoapp.common.DomainException;
+import dev.todoapp.common.ErrorCode;
+
 /** Small guards shared by resources. */
 public final class Requests {
 
@@ -9,7 +12,7 @@ public final class Requests {
     /** A route that needs a JSON body got none (or {@code null}). */
     public static <T> T body(T body) {
         if (body == null) {
-            throw new ApiException(400, "malformed_request", "Malformed request", "A JSON body is required");
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "A JSON body is required");
         }
         return body;
     }

@@ -8,42 +8,56 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
-/** One mail waiting to leave (or sent, or given up on). The body is sealed by {@link MailCrypto}. */
+/**
+ * One mail waiting to leave (or sent, or given up on). The body is sealed by {@link MailCrypto}. Only
+ * written through Hibernate (in the caller's transaction); the dispatcher's claims and outcomes are
+ * statements of {@link MailOutboxRepository}.
+ */
 @Entity
 @Table(name = "mail_outbox")
-public class MailOutbox extends PanacheEntityBase {
+public class MailOutbox {
 
-    public static final String PENDING = "pending";
+    static final String PENDING = "pending";
 
     @Id
-    public UUID id;
+    private UUID id;
 
-    public String kind;
-
-    public String recipient;
-
-    public String subject;
-
-    public byte[] payload;
-
-    public String status;
-
-    public int attempts;
+    private String kind;
+    private String recipient;
+    private String subject;
+    private byte[] payload;
+    private String status;
+    private int attempts;
 
     @Column(name = "next_attempt_at")
-    public OffsetDateTime nextAttemptAt;
+    private OffsetDateTime nextAttemptAt;
 
     @Column(name = "last_error")
-    public String lastError;
+    private String lastError;
 
     @Column(name = "created_at")
-    public OffsetDateTime createdAt;
+    private OffsetDateTime createdAt;
 
     @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
+    private OffsetDateTime updatedAt;
 
     @Column(name = "sent_at")
-    public OffsetDateTime sentAt;
+    private OffsetDateTime sentAt;
+
+    protected MailOutbox() {
+        // for Hibernate
+    }
+
+    /** A pending mail, due at once; {@code sealed} binds the body to {@code id}. */
+    MailOutbox(UUID id, OutgoingMail mail, byte[] sealed, OffsetDateTime now) {
+        this.id = id;
+        this.kind = mail.kind();
+        this.recipient = mail.to();
+        this.subject = mail.subject();
+        this.payload = sealed;
+        this.status = PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
 }

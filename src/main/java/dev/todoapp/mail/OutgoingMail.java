@@ -1,5 +1,26 @@
 package dev.todoapp.mail;
 
+import java.util.List;
+
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Variant;
+
 /** A rendered mail: what every transport sends. {@code kind} names the template, for logs and health. */
 public record OutgoingMail(String kind, String to, String subject, String html, String text) {
+
+    /** Renders both variants of a feature's checked template (templates/&lt;Class&gt;/name.html and .txt). */
+    public static OutgoingMail rendered(String kind, String to, String subject, MailTemplateInstance template) {
+        TemplateInstance instance = template.templateInstance();
+        return new OutgoingMail(kind, to, subject, variant(instance, Variant.TEXT_HTML), variant(instance, Variant.TEXT_PLAIN));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String variant(TemplateInstance instance, String contentType) {
+        Variant variant = ((List<Variant>) instance.getAttribute(TemplateInstance.VARIANTS)).stream()
+                .filter(v -> v.getContentType().equals(contentType))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No " + contentType + " variant of a mail template"));
+        return instance.setAttribute(TemplateInstance.SELECTED_VARIANT, variant).render();
+    }
 }

@@ -26,7 +26,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /** The outbox outlives the instance that wrote it, and several dispatchers never send a mail twice. */
 @QuarkusTest
@@ -35,7 +34,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 class OutboxDispatcherTest {
 
     @Inject
-    Pool pool;
+    MailOutboxRepository outbox;
     @Inject
     MailTransport transport;
     @Inject
@@ -47,7 +46,7 @@ class OutboxDispatcherTest {
 
     /** A dispatcher as a freshly started instance has it: same database, nothing in memory. */
     private MailDispatcher freshDispatcher() {
-        return new MailDispatcher(pool, transport, crypto, config, vertx);
+        return new MailDispatcher(outbox, transport, crypto, config, vertx);
     }
 
     @Test
@@ -122,7 +121,7 @@ class OutboxDispatcherTest {
         assertEquals(List.of("dead-8-days-" + batch + "@example.com", "sent-1-day-" + batch + "@example.com"), left);
     }
 
-    /** What MailQueue.add writes, written directly so the test needs no user accounts. */
+    /** What MailQueue.enqueue writes, written directly so the test needs no user accounts. */
     private void insertPending(String recipient) {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.todoapp.account.RefreshToken;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 

@@ -2,7 +2,7 @@ package dev.todoapp.account.rest;
 
 import java.time.OffsetDateTime;
 
-import dev.todoapp.account.repository.User;
+import dev.todoapp.account.User;
 import dev.todoapp.account.service.IssuedTokens;
 
 /** The JSON shapes of /api/auth, exactly as the contract names them. */
@@ -46,7 +46,7 @@ public final class AuthDtos {
 
     public record UserResponse(String id, String email, String name, OffsetDateTime createdAt) {
         static UserResponse of(User user) {
-            return new UserResponse(user.id.toString(), user.email, user.name, user.createdAt);
+            return new UserResponse(user.getId().toString(), user.getEmail(), user.getName(), user.getCreatedAt());
         }
     }
 

@@ -23,7 +23,7 @@ import dev.todoapp.account.rest.AuthDtos.TokensResponse;
 import dev.todoapp.account.rest.AuthDtos.UpdateProfileRequest;
 import dev.todoapp.account.rest.AuthDtos.UserResponse;
 import dev.todoapp.account.service.AccountService;
-import dev.todoapp.http.ClientAddress;
+import dev.todoapp.account.service.SessionService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -33,10 +33,14 @@ import io.vertx.core.http.HttpServerRequest;
 public class AuthResource {
 
     private final AccountService accounts;
+    private final SessionService sessions;
+    private final AuthRateLimits limits;
     private final CurrentUser currentUser;
 
-    public AuthResource(AccountService accounts, CurrentUser currentUser) {
+    public AuthResource(AccountService accounts, SessionService sessions, AuthRateLimits limits, CurrentUser currentUser) {
         this.accounts = accounts;
+        this.sessions = sessions;
+        this.limits = limits;
         this.currentUser = currentUser;
     }
 
@@ -45,7 +49,8 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<UserResponse>> register(RegisterRequest request, HttpServerRequest http) {
         RegisterRequest r = body(request);
-        return accounts.register(r.email(), r.password(), r.name(), ClientAddress.of(http))
+        limits.register(http);
+        return accounts.register(r.email(), r.password(), r.name())
                 .map(user -> RestResponse.status(RestResponse.Status.CREATED, UserResponse.of(user)));
     }
 
@@ -54,28 +59,29 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<TokensResponse> login(LoginRequest request, HttpServerRequest http) {
         LoginRequest r = body(request);
-        return accounts.login(r.email(), r.password(), ClientAddress.of(http)).map(TokensResponse::of);
+        limits.login(http, r.email());
+        return sessions.signIn(r.email(), r.password()).map(TokensResponse::of);
     }
 
     @POST
     @Path("/refresh")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<TokensResponse> refresh(RefreshRequest request) {
-        return accounts.refresh(body(request).refreshToken()).map(TokensResponse::of);
+        return sessions.refresh(body(request).refreshToken()).map(TokensResponse::of);
     }
 
     @POST
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Void>> logout(RefreshRequest request) {
-        return accounts.logout(body(request).refreshToken()).map(ignored -> RestResponse.noContent());
+        return sessions.signOut(body(request).refreshToken()).map(ignored -> RestResponse.noContent());
     }
 
     @POST
     @Path("/logout-all")
     @Authenticated
     public Uni<RestResponse<Void>> logoutAll() {
-        return accounts.logoutEverywhere(currentUser.id()).map(ignored -> RestResponse.noContent());
+        return sessions.signOutEverywhere(currentUser.id()).map(ignored -> RestResponse.noContent());
     }
 
     @GET

@@ -16,7 +16,6 @@ import dev.todoapp.account.rest.AuthDtos.ResetPasswordRequest;
 import dev.todoapp.account.rest.AuthDtos.VerifyResetTokenRequest;
 import dev.todoapp.account.rest.AuthDtos.VerifyResetTokenResponse;
 import dev.todoapp.account.service.PasswordResetService;
-import dev.todoapp.http.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -30,22 +29,28 @@ public class PasswordResetResource {
             "If an account exists for this address, we have sent a link to reset its password.");
 
     private final PasswordResetService resets;
+    private final AuthRateLimits limits;
 
-    public PasswordResetResource(PasswordResetService resets) {
+    public PasswordResetResource(PasswordResetService resets, AuthRateLimits limits) {
         this.resets = resets;
+        this.limits = limits;
     }
 
     @POST
     @Path("/password/forgot")
     public Uni<RestResponse<ForgotPasswordResponse>> forgot(ForgotPasswordRequest request, HttpServerRequest http) {
-        return resets.forgot(body(request).email(), ClientAddress.of(http))
+        String email = body(request).email();
+        limits.forgot(http, email);
+        return resets.forgot(email)
                 .map(ignored -> RestResponse.status(RestResponse.Status.ACCEPTED, FORGOT_ANSWER));
     }
 
     @POST
     @Path("/password/reset/verify")
     public Uni<VerifyResetTokenResponse> verify(VerifyResetTokenRequest request, HttpServerRequest http) {
-        return resets.verify(body(request).token(), ClientAddress.of(http))
+        VerifyResetTokenRequest r = body(request);
+        limits.reset(http);
+        return resets.verify(r.token())
                 .map(expiresAt -> new VerifyResetTokenResponse(true, expiresAt));
     }
 
@@ -53,6 +58,7 @@ public class PasswordResetResource {
     @Path("/password/reset")
     public Uni<RestResponse<Void>> reset(ResetPasswordRequest request, HttpServerRequest http) {
         ResetPasswordRequest r = body(request);
-        return resets.reset(r.token(), r.newPassword(), ClientAddress.of(http)).map(ignored -> RestResponse.noContent());
+        limits.reset(http);
+        return resets.reset(r.token(), r.newPassword()).map(ignored -> RestResponse.noContent());
     }
 }

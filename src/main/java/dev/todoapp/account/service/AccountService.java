@@ -1,32 +1,27 @@
 package dev.todoapp.account.service;
 
-import java.time.Instant;
+import static dev.todoapp.account.service.StoredTime.now;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.todoapp.account.repository.AuthSession;
-import dev.todoapp.account.repository.RefreshToken;
-import dev.todoapp.account.repository.RefreshTokenRepository;
-import dev.todoapp.account.repository.SessionRepository;
-import dev.todoapp.account.repository.User;
+import dev.todoapp.account.User;
 import dev.todoapp.account.repository.UserRepository;
-import dev.todoapp.config.RateLimitConfig;
-import dev.todoapp.http.ApiException;
-import dev.todoapp.http.RateLimiter;
-import dev.todoapp.http.RateLimiter.Limit;
-import dev.todoapp.http.Text;
+import dev.todoapp.common.DatabaseErrors;
+import dev.todoapp.common.DomainException;
+import dev.todoapp.common.EmailAddress;
+import dev.todoapp.common.ErrorCode;
+import dev.todoapp.common.Text;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Accounts and sessions. Password hashing happens outside transactions (it is slow and runs on the
- * worker pool); each database step is one short transaction.
+ * The account itself: registration, profile, deletion and password change. Password hashing happens
+ * outside transactions (it is slow and runs on its own pool); each database step is one short transaction.
  */
 @ApplicationScoped
 public class AccountService {
@@ -35,33 +30,18 @@ public class AccountService {
     public static final int MAX_NAME_LENGTH = 100;
 
     private final UserRepository users;
-    private final SessionRepository sessions;
-    private final RefreshTokenRepository refreshTokens;
+    private final SessionService sessions;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
-    private final TokenService tokens;
-    private final RateLimiter rateLimiter;
-    private final Limit loginPerIp;
-    private final Limit loginPerAccount;
-    private final Limit registerPerIp;
 
-    public AccountService(UserRepository users, SessionRepository sessions, RefreshTokenRepository refreshTokens,
-                          PasswordHasher hasher, PasswordPolicy passwordPolicy, TokenService tokens,
-                          RateLimiter rateLimiter, RateLimitConfig limits) {
+    public AccountService(UserRepository users, SessionService sessions, PasswordHasher hasher, PasswordPolicy passwordPolicy) {
         this.users = users;
         this.sessions = sessions;
-        this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
-        this.tokens = tokens;
-        this.rateLimiter = rateLimiter;
-        this.loginPerIp = Limit.parse(limits.loginPerIp());
-        this.loginPerAccount = Limit.parse(limits.loginPerAccount());
-        this.registerPerIp = Limit.parse(limits.registerPerIp());
     }
 
-    public Uni<User> register(String rawEmail, String password, String rawName, String clientIp) {
-        rateLimiter.consume("register-ip", clientIp, registerPerIp);
+    public Uni<User> register(String rawEmail, String password, String rawName) {
         String email = EmailAddress.valid("email", rawEmail);
         String name = validName(rawName);
         passwordPolicy.check("password", password);
@@ -70,91 +50,11 @@ public class AccountService {
                     if (existing != null) {
                         throw emailTaken();
                     }
-                    User user = new User();
-                    user.id = UUID.randomUUID();
-                    user.email = email;
-                    user.emailNormalized = EmailAddress.normalized(email);
-                    user.name = name;
-                    user.passwordHash = hash;
-                    user.createdAt = now();
-                    user.updatedAt = user.createdAt;
-                    return users.persistAndFlush(user);
+                    return users.persistAndFlush(new User(email, name, hash, now()));
                 })))
                 // two concurrent sign-ups with one address: the unique index decides, the loser gets 409
-                .onFailure(AccountService::isUniqueViolation).transform(e -> emailTaken())
-                .invoke(user -> LOG.infof("Account created for %s", EmailAddress.masked(user.email)));
-    }
-
-    public Uni<IssuedTokens> login(String rawEmail, String password, String clientIp) {
-        rateLimiter.consume("login-ip", clientIp, loginPerIp);
-        if (rawEmail == null || rawEmail.isBlank()) {
-            throw ApiException.validation("email", "must not be blank");
-        }
-        if (password == null || password.isEmpty()) {
-            throw ApiException.validation("password", "must not be blank");
-        }
-        String normalized = EmailAddress.normalized(rawEmail);
-        rateLimiter.consume("login-account", normalized, loginPerAccount);
-        // an address outside the email rule has no account and never reaches the database (which refuses NUL);
-        // the password is still checked against the decoy, so the answer and its timing stay the same
-        Uni<User> account = EmailAddress.isValid(rawEmail)
-                ? Panache.withSession(() -> users.findByEmail(normalized))
-                : Uni.createFrom().nullItem();
-        return account
-                .flatMap(user -> hasher.verify(password, user == null ? null : user.passwordHash)
-                        .flatMap(matches -> {
-                            if (!matches) {
-                                LOG.infof("Failed sign-in for %s", EmailAddress.masked(normalized));
-                                throw invalidCredentials(401);
-                            }
-                            return Panache.withTransaction(() -> openSession(user));
-                        }));
-    }
-
-    public Uni<IssuedTokens> refresh(String refreshToken) {
-        if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200) {
-            throw invalidRefreshToken();
-        }
-        byte[] hash = TokenService.sha256(refreshToken);
-        OffsetDateTime now = now();
-        return Panache.withTransaction(() -> refreshTokens.findById(hash).flatMap(stored -> {
-            if (stored == null) {
-                throw invalidRefreshToken();
-            }
-            return sessions.findById(stored.sessionId).flatMap(session -> {
-                if (session == null || session.revokedAt != null || stored.expiresAt.isBefore(now)) {
-                    throw invalidRefreshToken();
-                }
-                return refreshTokens.markUsed(hash, now).flatMap(marked -> {
-                    if (marked == 0) {
-                        // a rotated token came back: someone holds a copy, so end the whole session
-                        LOG.warnf("Refresh token replay; session %s revoked", session.id);
-                        return sessions.revoke(session.id, now).replaceWith(Uni.createFrom().<IssuedTokens>nullItem());
-                    }
-                    return users.findById(session.userId).flatMap(user -> issue(user, session.id, now));
-                });
-            });
-        })).map(issued -> {
-            // thrown after the commit, so the revocation of a replayed session sticks
-            if (issued == null) {
-                throw invalidRefreshToken();
-            }
-            return issued;
-        });
-    }
-
-    public Uni<Void> logout(String refreshToken) {
-        if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 200) {
-            return Uni.createFrom().voidItem();
-        }
-        byte[] hash = TokenService.sha256(refreshToken);
-        return Panache.withTransaction(() -> refreshTokens.findById(hash).flatMap(stored -> stored == null
-                ? Uni.createFrom().voidItem()
-                : sessions.revoke(stored.sessionId, now()).replaceWithVoid()));
-    }
-
-    public Uni<Void> logoutEverywhere(UUID userId) {
-        return Panache.withTransaction(() -> sessions.revokeAllOf(userId, now())).replaceWithVoid();
+                .onFailure(e -> DatabaseErrors.isUniqueViolation(e, UserRepository.EMAIL_UNIQUE)).transform(e -> emailTaken())
+                .invoke(user -> LOG.infof("Account created for %s", EmailAddress.masked(user.getEmail())));
     }
 
     public Uni<User> profile(UUID userId) {
@@ -163,16 +63,14 @@ public class AccountService {
 
     public Uni<User> rename(UUID userId, String rawName) {
         String name = validName(rawName);
-        return Panache.withTransaction(() -> users.findById(userId).map(AccountService::existing).invoke(user -> {
-            user.name = name;
-            user.updatedAt = now();
-        }));
+        return Panache.withTransaction(() -> users.findById(userId).map(AccountService::existing)
+                .invoke(user -> user.rename(name, now())));
     }
 
     /** Deletes the user; todos, sessions and tokens go with it (ON DELETE CASCADE). */
     public Uni<Void> deleteAccount(UUID userId, String password) {
         return verifiedUser(userId, password)
-                .flatMap(user -> Panache.withTransaction(() -> users.deleteById(user.id)))
+                .flatMap(user -> Panache.withTransaction(() -> users.deleteById(user.getId())))
                 .invoke(() -> LOG.infof("Account %s deleted", userId))
                 .replaceWithVoid();
     }
@@ -180,62 +78,37 @@ public class AccountService {
     /** Sets a new password, ends every session and signs this client in again with fresh tokens. */
     public Uni<IssuedTokens> changePassword(UUID userId, String currentPassword, String newPassword) {
         if (currentPassword == null || currentPassword.isEmpty()) {
-            throw ApiException.validation("currentPassword", "must not be blank");
+            throw DomainException.validation("currentPassword", "must not be blank");
         }
         passwordPolicy.check("newPassword", newPassword);
         return verifiedUser(userId, currentPassword)
                 .flatMap(user -> hasher.hash(newPassword))
-                .flatMap(hash -> Panache.withTransaction(() -> replacePassword(userId, hash)
-                        .flatMap(user -> openSession(user))));
+                .flatMap(hash -> Panache.withTransaction(() -> replacePassword(userId, hash).flatMap(sessions::open)));
     }
 
     /**
      * Stores a new password hash and ends every session of the user. Must run inside a transaction;
      * the password-reset flow uses it too.
      */
-    public Uni<User> replacePassword(UUID userId, String passwordHash) {
+    Uni<User> replacePassword(UUID userId, String passwordHash) {
         OffsetDateTime now = now();
         return users.findById(userId).map(AccountService::existing).flatMap(user -> {
-            user.passwordHash = passwordHash;
-            user.updatedAt = now;
-            return sessions.revokeAllOf(userId, now).replaceWith(user);
+            user.changePasswordHash(passwordHash, now);
+            return sessions.endAll(userId, now).replaceWith(user);
         });
     }
 
     private Uni<User> verifiedUser(UUID userId, String password) {
         if (password == null || password.isEmpty()) {
-            throw ApiException.validation("password", "must not be blank");
+            throw DomainException.validation("password", "must not be blank");
         }
         return Panache.withSession(() -> users.findById(userId)).map(AccountService::existing)
-                .flatMap(user -> hasher.verify(password, user.passwordHash).map(matches -> {
+                .flatMap(user -> hasher.verify(password, user.getPasswordHash()).map(matches -> {
                     if (!matches) {
-                        throw invalidCredentials(403);
+                        throw new DomainException(ErrorCode.WRONG_PASSWORD, "The password is incorrect");
                     }
                     return user;
                 }));
-    }
-
-    private Uni<IssuedTokens> openSession(User user) {
-        OffsetDateTime now = now();
-        AuthSession session = new AuthSession();
-        session.id = UUID.randomUUID();
-        session.userId = user.id;
-        session.createdAt = now;
-        session.expiresAt = now.plusSeconds(tokens.refreshTokenSeconds());
-        return sessions.persist(session).flatMap(saved -> issue(user, session.id, now));
-    }
-
-    private Uni<IssuedTokens> issue(User user, UUID sessionId, OffsetDateTime now) {
-        String refresh = tokens.opaqueToken();
-        RefreshToken stored = new RefreshToken();
-        stored.tokenHash = TokenService.sha256(refresh);
-        stored.sessionId = sessionId;
-        stored.createdAt = now;
-        stored.expiresAt = now.plusSeconds(tokens.refreshTokenSeconds());
-        Instant issuedAt = now.toInstant();
-        return refreshTokens.persist(stored).map(ignored -> new IssuedTokens(
-                tokens.accessToken(user.id, sessionId, issuedAt), tokens.accessTokenSeconds(),
-                refresh, tokens.refreshTokenSeconds(), user));
     }
 
     private static String validName(String raw) {
@@ -244,10 +117,10 @@ public class AccountService {
         }
         String name = raw.strip();
         if (Text.length(name) > MAX_NAME_LENGTH) {
-            throw ApiException.validation("name", "must be at most " + MAX_NAME_LENGTH + " characters");
+            throw DomainException.validation("name", "must be at most " + MAX_NAME_LENGTH + " characters");
         }
         if (!Text.isStorable(name, false)) {
-            throw ApiException.validation("name", Text.BAD_CHARACTERS);
+            throw DomainException.validation("name", Text.BAD_CHARACTERS);
         }
         return name;
     }
@@ -255,34 +128,12 @@ public class AccountService {
     private static User existing(User user) {
         if (user == null) {
             // the account was deleted while this token was still in flight
-            throw ApiException.unauthorized("unauthorized", "The account no longer exists");
+            throw new DomainException(ErrorCode.UNAUTHORIZED, "The account no longer exists");
         }
         return user;
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("app_user_email_unique")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static ApiException emailTaken() {
-        return new ApiException(409, "email_taken", "Email already registered", "An account with this email already exists");
-    }
-
-    private static ApiException invalidCredentials(int status) {
-        return new ApiException(status, "invalid_credentials", status == 401 ? "Unauthorized" : "Forbidden",
-                status == 401 ? "Email or password is incorrect" : "The password is incorrect");
-    }
-
-    private static ApiException invalidRefreshToken() {
-        return ApiException.unauthorized("invalid_refresh_token", "The refresh token is invalid, expired or already used");
+    private static DomainException emailTaken() {
+        return new DomainException(ErrorCode.EMAIL_TAKEN, "An account with this email already exists");
     }
 }

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -19,8 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
+import dev.todoapp.common.DomainException;
+import dev.todoapp.common.ErrorCode;
 import dev.todoapp.config.ServiceConfig;
-import dev.todoapp.http.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -106,9 +105,8 @@ public class PasswordHasher {
         });
     }
 
-    private static ApiException busy() {
-        return new ApiException(503, "service_busy", "Service busy",
-                "Too many sign-ins at once; try again in a moment", List.of(), Map.of("Retry-After", "1"));
+    private static DomainException busy() {
+        return DomainException.retryAfter(ErrorCode.SERVICE_BUSY, "Too many sign-ins at once; try again in a moment", 1);
     }
 
     private String hashNow(String password) {

@@ -2,15 +2,15 @@ package dev.todoapp.account.service;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import dev.todoapp.http.ApiException;
-import dev.todoapp.http.Problem;
+import dev.todoapp.common.DomainException;
+import dev.todoapp.common.ErrorCode;
+import dev.todoapp.common.FieldError;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import me.gosimple.nbvcxz.resources.DictionaryUtil;
@@ -35,16 +35,16 @@ public class PasswordPolicy {
     /** Throws 422 when {@code password} breaks the rule; {@code field} names it in the error. */
     public void check(String field, String password) {
         if (password == null || password.isEmpty()) {
-            throw ApiException.validation(field, "must not be blank");
+            throw DomainException.validation(field, "must not be blank");
         }
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw ApiException.validation(field, "must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters");
+            throw DomainException.validation(field, "must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters");
         }
         if (commonPasswords().contains(password.toLowerCase(Locale.ROOT))) {
-            throw new ApiException(422, "weak_password", "Password too common",
+            throw new DomainException(ErrorCode.WEAK_PASSWORD,
                     field + " is one of the most commonly used passwords; choose another",
-                    List.of(new Problem.FieldError(field, "is too common")), Map.of());
+                    List.of(new FieldError(field, "is too common")));
         }
     }
 

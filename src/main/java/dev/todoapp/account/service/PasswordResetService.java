@@ -1,9 +1,9 @@
 package dev.todoapp.account.service;
 
+import static dev.todoapp.account.service.StoredTime.now;
+
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,15 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.todoapp.account.repository.PasswordResetToken;
+import dev.todoapp.account.PasswordResetToken;
+import dev.todoapp.account.mail.AccountMails;
 import dev.todoapp.account.repository.PasswordResetTokenRepository;
 import dev.todoapp.account.repository.UserRepository;
+import dev.todoapp.common.DomainException;
+import dev.todoapp.common.EmailAddress;
+import dev.todoapp.common.ErrorCode;
 import dev.todoapp.config.PasswordResetConfig;
-import dev.todoapp.config.RateLimitConfig;
-import dev.todoapp.http.ApiException;
-import dev.todoapp.http.RateLimiter;
-import dev.todoapp.http.RateLimiter.Limit;
-import dev.todoapp.mail.AccountMails;
 import dev.todoapp.mail.MailQueue;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -60,18 +59,13 @@ public class PasswordResetService {
     private final TokenService tokens;
     private final AccountMails mails;
     private final MailQueue mailQueue;
-    private final RateLimiter rateLimiter;
     private final Vertx vertx;
     private final Duration ttl;
-    private final Limit forgotPerIp;
-    private final Limit forgotPerAddress;
-    private final Limit resetPerIp;
     private final AtomicInteger backlog = new AtomicInteger();
 
     public PasswordResetService(UserRepository users, PasswordResetTokenRepository resetTokens, AccountService accounts,
                                 PasswordHasher hasher, PasswordPolicy passwordPolicy, TokenService tokens,
-                                AccountMails mails, MailQueue mailQueue, RateLimiter rateLimiter,
-                                Vertx vertx, PasswordResetConfig config, RateLimitConfig limits) {
+                                AccountMails mails, MailQueue mailQueue, Vertx vertx, PasswordResetConfig config) {
         this.users = users;
         this.resetTokens = resetTokens;
         this.accounts = accounts;
@@ -80,24 +74,18 @@ public class PasswordResetService {
         this.tokens = tokens;
         this.mails = mails;
         this.mailQueue = mailQueue;
-        this.rateLimiter = rateLimiter;
         this.vertx = vertx;
         this.ttl = config.ttl();
-        this.forgotPerIp = Limit.parse(limits.forgotPerIp());
-        this.forgotPerAddress = Limit.parse(limits.forgotPerAddress());
-        this.resetPerIp = Limit.parse(limits.resetPerIp());
     }
 
     /**
-     * Answers as soon as the input has passed validation and rate limits. The lookup, token and mail
+     * Answers as soon as the input has passed validation. The lookup, token and mail
      * follow in the background (one transaction, retried while the database is unreachable), so
      * neither the database nor the mail server can make a known address answer differently from an
      * unknown one.
      */
-    public Uni<Void> forgot(String rawEmail, String clientIp) {
-        rateLimiter.consume("forgot-ip", clientIp, forgotPerIp);
+    public Uni<Void> forgot(String rawEmail) {
         String normalized = EmailAddress.normalized(EmailAddress.valid("email", rawEmail));
-        rateLimiter.consume("forgot-address", normalized, forgotPerAddress);
         if (backlog.incrementAndGet() > MAX_BACKLOG) {
             // a flood from many addresses: shed it rather than queue without bound; the answer stays the same
             backlog.decrementAndGet();
@@ -130,17 +118,13 @@ public class PasswordResetService {
         return Panache.withTransaction(() -> users.findByEmailForUpdate(normalizedEmail).flatMap(user -> {
             // an unknown address runs the same statements: a random owner id matches no tokens, and
             // its row is born spent, so it can never be used
-            UUID owner = user == null ? UUID.randomUUID() : user.id;
-            PasswordResetToken row = new PasswordResetToken();
-            row.tokenHash = TokenService.sha256(token);
-            row.userId = user == null ? null : user.id;
-            row.createdAt = now;
-            row.expiresAt = now.plus(ttl);
-            row.usedAt = user == null ? now : null;
+            UUID owner = user == null ? UUID.randomUUID() : user.getId();
+            PasswordResetToken row = new PasswordResetToken(TokenService.sha256(token), user == null ? null : user.getId(),
+                    now, now.plus(ttl));
             return resetTokens.supersedeAll(owner, now)
                     .flatMap(ignored -> resetTokens.persist(row))
                     .flatMap(ignored -> user == null ? Uni.createFrom().item(false)
-                            : mailQueue.add(mails.passwordReset(user.email, token, ttl)).replaceWith(true));
+                            : mailQueue.enqueue(mails.passwordReset(user.getEmail(), token, ttl)).replaceWith(true));
         })).invoke(queued -> {
             if (queued) {
                 mailQueue.sendPending();
@@ -149,16 +133,14 @@ public class PasswordResetService {
     }
 
     /** When the token is usable: its expiry. Otherwise 400 invalid_reset_token. */
-    public Uni<OffsetDateTime> verify(String token, String clientIp) {
-        rateLimiter.consume("reset-ip", clientIp, resetPerIp);
+    public Uni<OffsetDateTime> verify(String token) {
         byte[] hash = hashOf(token);
         OffsetDateTime now = now();
-        return Panache.withSession(() -> resetTokens.findById(hash)).map(row -> usable(row, now).expiresAt);
+        return Panache.withSession(() -> resetTokens.findById(hash)).map(row -> usable(row, now).getExpiresAt());
     }
 
     /** Sets the password, spends the token, ends every session and queues a "password changed" notice. */
-    public Uni<Void> reset(String token, String newPassword, String clientIp) {
-        rateLimiter.consume("reset-ip", clientIp, resetPerIp);
+    public Uni<Void> reset(String token, String newPassword) {
         byte[] hash = hashOf(token);
         passwordPolicy.check("newPassword", newPassword);
         // a cheap read first, so a dead link costs no Argon2 hash
@@ -172,11 +154,11 @@ public class PasswordResetService {
                             throw invalidResetToken();
                         }
                         return resetTokens.findById(hash);
-                    }).flatMap(row -> accounts.replacePassword(row.userId, passwordHash))
-                            .flatMap(user -> resetTokens.supersedeAll(user.id, now)
-                                    .flatMap(ignored -> mailQueue.add(mails.passwordChanged(user.email, now)))
+                    }).flatMap(row -> accounts.replacePassword(row.getUserId(), passwordHash))
+                            .flatMap(user -> resetTokens.supersedeAll(user.getId(), now)
+                                    .flatMap(ignored -> mailQueue.enqueue(mails.passwordChanged(user.getEmail(), now)))
                                     .invoke(() -> LOG.infof("Password reset for %s; every session ended",
-                                            EmailAddress.masked(user.email))));
+                                            EmailAddress.masked(user.getEmail()))));
                 }))
                 .invoke(mailQueue::sendPending);
     }
@@ -200,12 +182,8 @@ public class PasswordResetService {
         return TokenService.sha256(token);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static ApiException invalidResetToken() {
-        return new ApiException(400, "invalid_reset_token", "Invalid reset link",
+    private static DomainException invalidResetToken() {
+        return new DomainException(ErrorCode.INVALID_RESET_TOKEN,
                 "This password reset link is invalid, expired or already used; request a new one");
     }
 }

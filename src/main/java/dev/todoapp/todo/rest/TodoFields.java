@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.todoapp.todo.TodoLimits;
+
 /**
  * The body of create and PATCH as OpenAPI shows it. The resource reads the body as a JSON tree
  * instead, because a PATCH must tell a field sent as null (clear it) from one left out (keep it).
@@ -12,11 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "TodoFields", description = "Writable todo fields. On create, title is required; on PATCH any subset,"
         + " where null clears a nullable field and a missing field stays as it is. Tags are trimmed and duplicates dropped.")
 public record TodoFields(
-        @Schema(minLength = 1, maxLength = 255, description = "trimmed") String title,
-        @Schema(maxLength = 5000, nullable = true) String description,
+        @Schema(minLength = 1, maxLength = TodoLimits.TITLE_MAX, description = "trimmed") String title,
+        @Schema(maxLength = TodoLimits.DESCRIPTION_MAX, nullable = true) String description,
         Boolean completed,
         @Schema(enumeration = {"none", "low", "medium", "high"}, defaultValue = "none") String priority,
-        @Schema(maxLength = 50, nullable = true, description = "trimmed; blank means none") String category,
-        @Schema(maxItems = 20, description = "distinct tags of 1 to 30 characters") List<String> tags,
+        @Schema(maxLength = TodoLimits.CATEGORY_MAX, nullable = true, description = "trimmed; blank means none") String category,
+        @Schema(maxItems = TodoLimits.TAGS_MAX, description = "distinct tags of 1 to " + TodoLimits.TAG_MAX + " characters")
+        List<String> tags,
         @Schema(nullable = true, description = "ISO-8601 with offset") OffsetDateTime dueAt) {
 }

@@ -1,5 +1,11 @@
 package dev.todoapp.todo.service;
 
+import static dev.todoapp.todo.TodoLimits.CATEGORY_MAX;
+import static dev.todoapp.todo.TodoLimits.DESCRIPTION_MAX;
+import static dev.todoapp.todo.TodoLimits.TAGS_MAX;
+import static dev.todoapp.todo.TodoLimits.TAG_MAX;
+import static dev.todoapp.todo.TodoLimits.TITLE_MAX;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,8 +16,9 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.todoapp.http.ApiException;
-import dev.todoapp.http.Text;
+import dev.todoapp.common.DomainException;
+import dev.todoapp.common.ErrorCode;
+import dev.todoapp.common.Text;
 import dev.todoapp.todo.ApiNamed;
 import dev.todoapp.todo.Priority;
 import dev.todoapp.todo.Todo;
@@ -25,12 +32,6 @@ import dev.todoapp.todo.Todo;
  * distinct tags. A blank category is stored as no category.
  */
 final class TodoChanges {
-
-    static final int TITLE_MAX = 255;
-    static final int DESCRIPTION_MAX = 5000;
-    static final int CATEGORY_MAX = 50;
-    static final int TAG_MAX = 30;
-    static final int TAGS_MAX = 20;
 
     /** Fields of the todo representation that the service sets itself. */
     private static final Set<String> READ_ONLY = Set.of("id", "completedAt", "position", "createdAt", "updatedAt", "version");
@@ -55,7 +56,7 @@ final class TodoChanges {
 
     private static TodoChanges read(JsonNode body, boolean creating) {
         if (body == null || !body.isObject()) {
-            throw new ApiException(400, "malformed_request", "Malformed request", "The request body must be a JSON object");
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "The request body must be a JSON object");
         }
         TodoChanges result = new TodoChanges();
         Violations violations = new Violations();
@@ -92,7 +93,7 @@ final class TodoChanges {
                 if (READ_ONLY.contains(field)) {
                     violations.add(field, "is read-only");
                 } else {
-                    throw new ApiException(400, "malformed_request", "Malformed request", "Unknown field " + printable(field));
+                    throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Unknown field " + printable(field));
                 }
             }
         }

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.todoapp.http.Text;
+import dev.todoapp.common.Text;
 import dev.todoapp.todo.ApiNamed;
 import dev.todoapp.todo.Priority;
+import dev.todoapp.todo.TodoLimits;
 import dev.todoapp.todo.repository.TodoSearch;
 import dev.todoapp.todo.repository.TodoSort;
 import dev.todoapp.todo.repository.TodoStatus;
@@ -41,8 +42,8 @@ public record TodoListQuery(String status, List<String> priority, String categor
             violations.add("page", "is too large");
         }
         TodoSearch search = new TodoSearch(userId, checkedStatus, priorities,
-                filterText("category", category, TodoChanges.CATEGORY_MAX, violations),
-                filterText("tag", tag, TodoChanges.TAG_MAX, violations),
+                filterText("category", category, TodoLimits.CATEGORY_MAX, violations),
+                filterText("tag", tag, TodoLimits.TAG_MAX, violations),
                 filterText("q", q, MAX_QUERY_LENGTH, violations),
                 timestamp("dueBefore", dueBefore, violations), timestamp("dueAfter", dueAfter, violations),
                 checkedSort, descending, checkedPage, checkedSize);

@@ -14,7 +14,8 @@ import org.hibernate.StaleStateException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.todoapp.http.ApiException;
+import dev.todoapp.common.DomainException;
+import dev.todoapp.common.ErrorCode;
 import dev.todoapp.todo.Todo;
 import dev.todoapp.todo.TodoETag;
 import dev.todoapp.todo.repository.CategoryCount;
@@ -181,7 +182,7 @@ public class TodoService {
     @WithTransaction
     public Uni<Long> clearCompleted(UUID userId, String status) {
         if (!"completed".equals(status)) {
-            return Uni.createFrom().failure(ApiException.validation("status", "must be completed"));
+            return Uni.createFrom().failure(DomainException.validation("status", "must be completed"));
         }
         return todos.deleteCompleted(userId);
     }
@@ -210,12 +211,12 @@ public class TodoService {
         return false;
     }
 
-    private static ApiException notFound() {
-        return ApiException.notFound("todo");
+    private static DomainException notFound() {
+        return DomainException.notFound("todo");
     }
 
-    private static ApiException versionConflict() {
-        return new ApiException(412, "version_conflict", "Version conflict",
+    private static DomainException versionConflict() {
+        return new DomainException(ErrorCode.VERSION_CONFLICT,
                 "The todo was changed since you loaded it; reload it and try again");
     }
 

@@ -1,4 +1,4 @@
-package dev.todoapp.health;
+package dev.todoapp.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,9 +1,7 @@
-package dev.todoapp.account.service;
+package dev.todoapp.common;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-
-import dev.todoapp.http.ApiException;
 
 /** The contract's email rule: trimmed, at most 254 characters, a plausible address; compared case-insensitively. */
 public final class EmailAddress {
@@ -18,14 +16,14 @@ public final class EmailAddress {
     /** The trimmed address, or 422 naming {@code field}. */
     public static String valid(String field, String raw) {
         if (raw == null || raw.isBlank()) {
-            throw ApiException.validation(field, "must not be blank");
+            throw DomainException.validation(field, "must not be blank");
         }
         String email = raw.strip();
         if (email.length() > MAX_LENGTH) {
-            throw ApiException.validation(field, "must be at most " + MAX_LENGTH + " characters");
+            throw DomainException.validation(field, "must be at most " + MAX_LENGTH + " characters");
         }
         if (!isValid(email)) {
-            throw ApiException.validation(field, "must be a valid email address");
+            throw DomainException.validation(field, "must be a valid email address");
         }
         return email;
     }

@@ -1,4 +1,4 @@
-package dev.todoapp.http;
+package dev.todoapp.common;
 
 import java.time.DateTimeException;
 import java.time.Instant;

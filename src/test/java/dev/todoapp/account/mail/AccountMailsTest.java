@@ -1,4 +1,4 @@
-package dev.todoapp.mail;
+package dev.todoapp.account.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,13 +16,5 @@ class AccountMailsTest {
         assertEquals("90 minutes", AccountMails.humanized(Duration.ofMinutes(90)));
         assertEquals("1 minute", AccountMails.humanized(Duration.ofMinutes(1)));
         assertEquals("2 seconds", AccountMails.humanized(Duration.ofSeconds(2)));
-    }
-
-    @Test
-    void senderNamesCannotSmuggleAddresses() {
-        assertEquals("Todo <no-reply@todo.example>", new MailSender("Todo", "no-reply@todo.example").formatted());
-        assertEquals("\"Todo, Inc. <x@evil>\" <no-reply@todo.example>",
-                new MailSender("Todo, Inc. <x@evil>", "no-reply@todo.example").formatted());
-        assertEquals("no-reply@todo.example", new MailSender(" ", "no-reply@todo.example").formatted());
     }
 }

@@ -1,4 +1,4 @@
-package dev.todoapp.health;
+package dev.todoapp.mail;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,7 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class HealthTest {
+class MailOutboxHealthTest {
 
     @Test
     void mailPrintsToTheLogByDefaultOutsideProduction() {
@@ -19,11 +19,5 @@ class HealthTest {
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'mail-outbox' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'mail-outbox' }.data.transport", equalTo("log"));
-    }
-
-    @Test
-    void readyWhenDatabaseIsUp() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200).body("status", equalTo("UP"));
     }
 }

@@ -1,20 +1,21 @@
-package dev.todoapp.mail;
+package dev.todoapp.account.mail;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.todoapp.config.MailConfig;
 import dev.todoapp.config.ServiceConfig;
+import dev.todoapp.mail.OutgoingMail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.Variant;
 
-/** The account mails, rendered from type-safe Qute templates in templates/AccountMails/ (HTML + text). */
+/**
+ * The account's own mails, rendered from type-safe Qute templates in templates/AccountMails/ (HTML +
+ * text) and handed to the generic outbox (mail/MailQueue) by the services that send them.
+ */
 @ApplicationScoped
 public class AccountMails {
 
@@ -40,12 +41,12 @@ public class AccountMails {
     /** The link is built from the first FRONTEND_URL only, never from anything the request sent. */
     public OutgoingMail passwordReset(String to, String token, Duration ttl) {
         String link = service.publicFrontendUrl() + "/reset-password?token=" + token;
-        return render(PASSWORD_RESET, to, "Reset your password",
+        return OutgoingMail.rendered(PASSWORD_RESET, to, "Reset your password",
                 Templates.passwordReset(mail.appName(), link, humanized(ttl)));
     }
 
     public OutgoingMail passwordChanged(String to, OffsetDateTime changedAt) {
-        return render(PASSWORD_CHANGED, to, "Your password was changed",
+        return OutgoingMail.rendered(PASSWORD_CHANGED, to, "Your password was changed",
                 Templates.passwordChanged(mail.appName(), to, WHEN.format(changedAt), service.publicFrontendUrl() + "/forgot-password"));
     }
 
@@ -62,20 +63,5 @@ public class AccountMails {
 
     private static String plural(long n, String unit) {
         return n + " " + unit + (n == 1 ? "" : "s");
-    }
-
-    private static OutgoingMail render(String kind, String to, String subject, MailTemplateInstance mail) {
-        TemplateInstance instance = mail.templateInstance();
-        return new OutgoingMail(kind, to, subject, variant(instance, Variant.TEXT_HTML), variant(instance, Variant.TEXT_PLAIN));
-    }
-
-    /** Renders one of the template's variants (templates/AccountMails/name.html or .txt). */
-    @SuppressWarnings("unchecked")
-    private static String variant(TemplateInstance instance, String contentType) {
-        Variant variant = ((List<Variant>) instance.getAttribute(TemplateInstance.VARIANTS)).stream()
-                .filter(v -> v.getContentType().equals(contentType))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("No " + contentType + " variant of a mail template"));
-        return instance.setAttribute(TemplateInstance.SELECTED_VARIANT, variant).render();
     }
 }

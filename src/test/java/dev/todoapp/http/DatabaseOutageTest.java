@@ -1,4 +1,4 @@
-package dev.todoapp.health;
+package dev.todoapp.http;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +20,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class DatabaseOutageTest {
+
+    @Test
+    void readyWhenDatabaseIsUp() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200).body("status", equalTo("UP"));
+    }
 
     @Test
     void readinessFollowsTheDatabaseAndRequestsRecover() throws Exception {

@@ -1,4 +1,4 @@
-package dev.todoapp.http;
+package dev.todoapp.common;
 
 import java.util.List;
 
@@ -12,11 +12,8 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://todo.example/problems/";
 
-    public record FieldError(String field, String message) {
-    }
-
-    public static Problem of(int status, String code, String title, String detail, List<FieldError> errors, String requestId) {
-        return new Problem(TYPE_BASE + code.replace('_', '-'), title, status, detail, code,
+    public static Problem of(int status, ErrorCode code, String detail, List<FieldError> errors, String requestId) {
+        return new Problem(TYPE_BASE + code.code().replace('_', '-'), code.title(), status, detail, code.code(),
                 errors == null || errors.isEmpty() ? null : errors, requestId);
     }
 }

@@ -1,4 +1,4 @@
-package dev.todoapp.health;
+package dev.todoapp.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -7,12 +7,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import dev.todoapp.config.MailConfig;
 import dev.todoapp.config.ServiceConfig;
-import dev.todoapp.mail.MailDispatcher;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.Wellness;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * The outbox at a glance on /q/health and /q/health/well. Always UP: a failing mail provider must
@@ -22,21 +19,12 @@ import io.vertx.mutiny.sqlclient.Row;
 @ApplicationScoped
 public class MailOutboxHealth implements AsyncHealthCheck {
 
-    private static final String STATE = """
-            select count(*) filter (where status = 'pending') as pending,
-                   count(*) filter (where status = 'dead') as dead,
-                   coalesce(extract(epoch from now() - min(created_at) filter (where status = 'pending')), 0)::bigint
-                       as oldest_pending_seconds,
-                   (select last_error from mail_outbox where last_error is not null
-                    order by updated_at desc limit 1) as last_error
-            from mail_outbox""";
-
-    private final Pool pool;
+    private final MailOutboxRepository outbox;
     private final MailDispatcher dispatcher;
     private final String transport;
 
-    public MailOutboxHealth(Pool pool, MailDispatcher dispatcher, MailConfig mail, ServiceConfig service) {
-        this.pool = pool;
+    public MailOutboxHealth(MailOutboxRepository outbox, MailDispatcher dispatcher, MailConfig mail, ServiceConfig service) {
+        this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.transport = MailConfig.transportOrDefault(mail.transport(), service.production());
     }
@@ -48,12 +36,10 @@ public class MailOutboxHealth implements AsyncHealthCheck {
                 .withData("sentSinceStart", dispatcher.sentCount())
                 .withData("failedAttemptsSinceStart", dispatcher.failedAttemptCount())
                 .withData("deadSinceStart", dispatcher.deadCount());
-        return pool.query(STATE).execute().map(rows -> {
-            Row row = rows.iterator().next();
-            response.withData("pending", row.getLong("pending")).withData("dead", row.getLong("dead"))
-                    .withData("oldestPendingSeconds", row.getLong("oldest_pending_seconds"));
-            String lastError = row.getString("last_error");
-            return response.withData("lastError", lastError == null ? "none" : lastError).build();
+        return outbox.state().map(state -> {
+            response.withData("pending", state.pending()).withData("dead", state.dead())
+                    .withData("oldestPendingSeconds", state.oldestPendingSeconds());
+            return response.withData("lastError", state.lastError() == null ? "none" : state.lastError()).build();
         }).onFailure().recoverWithItem(e -> response.withData("pending", "unknown (database unreachable)").build());
     }
 }

@@ -1,0 +1,60 @@
+package dev.todoapp.account.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.todoapp.common.EmailAddress;
+import dev.todoapp.config.RateLimitConfig;
+import dev.todoapp.http.ClientAddress;
+import dev.todoapp.http.RateLimiter;
+import dev.todoapp.http.RateLimiter.Limit;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Which limits apply to which /api/auth route (RATE_LIMIT_*): per client address, and where guessing
+ * targets one account, per address typed. Each method takes one attempt or refuses with 429.
+ */
+@ApplicationScoped
+public class AuthRateLimits {
+
+    private final RateLimiter limiter;
+    private final Limit loginPerIp;
+    private final Limit loginPerAccount;
+    private final Limit registerPerIp;
+    private final Limit forgotPerIp;
+    private final Limit forgotPerAddress;
+    private final Limit resetPerIp;
+
+    public AuthRateLimits(RateLimiter limiter, RateLimitConfig limits) {
+        this.limiter = limiter;
+        this.loginPerIp = Limit.parse(limits.loginPerIp());
+        this.loginPerAccount = Limit.parse(limits.loginPerAccount());
+        this.registerPerIp = Limit.parse(limits.registerPerIp());
+        this.forgotPerIp = Limit.parse(limits.forgotPerIp());
+        this.forgotPerAddress = Limit.parse(limits.forgotPerAddress());
+        this.resetPerIp = Limit.parse(limits.resetPerIp());
+    }
+
+    void register(HttpServerRequest http) {
+        limiter.consume("register-ip", ClientAddress.of(http), registerPerIp);
+    }
+
+    /** Per account too, whatever the address looks like: guessing one password from many IPs is still bounded. */
+    void login(HttpServerRequest http, String rawEmail) {
+        limiter.consume("login-ip", ClientAddress.of(http), loginPerIp);
+        if (rawEmail != null && !rawEmail.isBlank()) {
+            limiter.consume("login-account", EmailAddress.normalized(rawEmail), loginPerAccount);
+        }
+    }
+
+    /** An address outside the email rule is refused by the service; it gets no bucket of its own. */
+    void forgot(HttpServerRequest http, String rawEmail) {
+        limiter.consume("forgot-ip", ClientAddress.of(http), forgotPerIp);
+        if (EmailAddress.isValid(rawEmail)) {
+            limiter.consume("forgot-address", EmailAddress.normalized(rawEmail), forgotPerAddress);
+        }
+    }
+
+    void reset(HttpServerRequest http) {
+        limiter.consume("reset-ip", ClientAddress.of(http), resetPerIp);
+    }
+}
