@@ -1,4 +1,4 @@
-/** One typed client of the API contract (shared/api.md). Used in the browser and by route handlers. */
+/** One typed client of the API contract (docs/api.md). Used in the browser and by route handlers. */
 import { ApiError, NetworkError, toApiError, UnauthorizedError, type Problem } from './errors';
 import type { Category, Todo, TodoCreate, TodoPage, TodoPatch, TodoQuery, Tokens, User } from './types';
 

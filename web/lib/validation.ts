@@ -1,4 +1,4 @@
-/** The API's input rules (shared/api.md), so forms fail early and agree with the server. */
+/** The API's input rules (docs/api.md), so forms fail early and agree with the server. */
 import type { Assert, Priority } from './types';
 
 export const LIMITS = {
