@@ -135,6 +135,10 @@ public class ProblemMappers {
     /** The database is unreachable or timed out: a fast, honest 503 instead of a hang or a 500. */
     @ServerExceptionMapper({TimeoutException.class, java.util.concurrent.TimeoutException.class, io.vertx.core.VertxException.class})
     public Response unavailable(Exception e) {
+        return serviceUnavailable(e);
+    }
+
+    private static Response serviceUnavailable(Throwable e) {
         LOG.warnf("Dependency unavailable: %s", e.getClass().getSimpleName());
         return respond(ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; try again shortly", null)
                 .header("Retry-After", "5")
@@ -144,7 +148,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response database(PgException e) {
         if (DatabaseErrors.isUnavailable(e)) {
-            return unavailable(e);
+            return serviceUnavailable(e);
         }
         LOG.error("Database error", e);
         return respond(ErrorCode.INTERNAL_ERROR, SOMETHING_WENT_WRONG, null).build();
@@ -152,8 +156,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e) {
-        if (e instanceof Exception exception && DatabaseErrors.isUnavailable(e)) {
-            return unavailable(exception);
+        if (DatabaseErrors.isUnavailable(e)) {
+            return serviceUnavailable(e);
         }
         LOG.error("Unhandled failure", e);
         return respond(ErrorCode.INTERNAL_ERROR, SOMETHING_WENT_WRONG, null).build();
