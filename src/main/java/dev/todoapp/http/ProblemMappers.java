@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -35,6 +36,9 @@ import io.vertx.pgclient.PgException;
  * The one place where failures become HTTP: each error code gets its status here, and every failure
  * leaves as problem+json — no stack trace, SQL or class name reaches the client.
  */
+// Problem bodies reach Jackson only inside a Response, which Quarkus does not register for the native
+// image on its own: without this, every problem+json body of the native binary is {}.
+@RegisterForReflection(targets = {Problem.class, FieldError.class})
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
