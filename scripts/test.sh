@@ -16,5 +16,5 @@ echo "== deployment: lint, production start check" && ./scripts/lint-deploy.sh &
 echo "== web UI: lint, typecheck, unit tests, build, end-to-end in Chromium against the packaged backend"
 E2E_SKIP_BACKEND_BUILD=1 ./web/scripts/test-all.sh
 
-echo "== native readiness (Quarkus native build steps without GraalVM)"
-./mvnw -B -ntp -q package -DskipTests -Dquarkus.native.enabled=true -Dquarkus.native.sources-only=true
+echo "== native gate: GraalVM's builder through analysis and compilation (scripts/native/README.md)"
+nice -n 15 ./scripts/native/gate.sh
