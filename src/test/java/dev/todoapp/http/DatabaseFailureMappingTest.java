@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class DatabaseFailureMappingTest {
 
-    private final ProblemMappers mappers = new ProblemMappers();
+    private final ProblemMappers mappers = new ProblemMappers(new AllowedMethods(null));
 
     @Test
     void brokenConnectionsAre503WithRetryAfter() {
