@@ -38,11 +38,13 @@ PORT=$api_port LOCAL_DB_PORT=$db_port LOCAL_DB_DIR="$work/db" LOG_JSON=false MAI
   RATE_LIMIT_FORGOT_PER_ADDRESS=100000/PT1M RATE_LIMIT_RESET_PER_IP=100000/PT1M \
   java -Xmx512m -jar "$jar" >"$work/service.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 120); do
-  curl -fsS "$api/q/health/ready" >/dev/null 2>&1 && break
+ready=
+for _ in $(seq 1 360); do  # up to 3 minutes: a loaded CI machine starts the jar slowly
+  curl -fsS "$api/q/health/ready" >/dev/null 2>&1 && { ready=1; break; }
   kill -0 "$pid" 2>/dev/null || { cat "$work/service.log"; echo "contract-test: the service did not start" >&2; exit 1; }
   sleep 0.5
 done
+[ -n "$ready" ] || { tail -20 "$work/service.log"; echo "contract-test: the service was not ready after 3 minutes" >&2; exit 1; }
 
 email="contract-$RANDOM$RANDOM@example.com"
 password="contract-Test-$RANDOM-pass"
