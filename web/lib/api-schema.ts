@@ -38,12 +38,83 @@ export interface paths {
                         "application/json": components["schemas"]["TokensResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid access (or refresh) token */
+                401: {
+                    headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -76,19 +147,68 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Created */
-                201: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -117,26 +237,43 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Created */
-                201: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -172,19 +309,36 @@ export interface paths {
                         "application/json": components["schemas"]["UserResponse"];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -211,19 +365,81 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Not Authorized */
-                401: {
+                /** @description The body is not JSON of the documented shape */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
+                /** @description No valid access (or refresh) token */
+                401: {
+                    headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The password is incorrect */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -252,19 +468,72 @@ export interface paths {
                         "application/json": components["schemas"]["UserResponse"];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description The body is not JSON of the documented shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -302,26 +571,81 @@ export interface paths {
                         "application/json": components["schemas"]["TokensResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
+                /** @description The password is incorrect */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -354,8 +678,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Accepted */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -363,12 +687,72 @@ export interface paths {
                         "application/json": components["schemas"]["ForgotPasswordResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -401,19 +785,79 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Created */
-                201: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -455,12 +899,72 @@ export interface paths {
                         "application/json": components["schemas"]["VerifyResetTokenResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -502,12 +1006,72 @@ export interface paths {
                         "application/json": components["schemas"]["TokensResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid access (or refresh) token */
+                401: {
+                    headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -540,8 +1104,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -549,12 +1113,81 @@ export interface paths {
                         "application/json": components["schemas"]["UserResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An account with this email already exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -578,13 +1211,13 @@ export interface paths {
                     category?: string;
                     dueAfter?: string;
                     dueBefore?: string;
-                    order?: string;
-                    page?: string;
-                    priority?: string[];
+                    order?: "asc" | "desc";
+                    page?: number;
+                    priority?: components["schemas"]["Priority"][];
                     q?: string;
-                    size?: string;
-                    sort?: string;
-                    status?: string;
+                    size?: number;
+                    sort?: "position" | "createdAt" | "updatedAt" | "dueAt" | "priority" | "title";
+                    status?: "all" | "active" | "completed";
                     tag?: string;
                 };
                 header?: never;
@@ -602,19 +1235,45 @@ export interface paths {
                         "application/json": components["schemas"]["TodoPageResponse"];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -629,47 +1288,110 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["TodoFields"];
+                    "application/json": {
+                        /** @description trimmed; blank means none */
+                        category?: string | null;
+                        completed?: boolean;
+                        description?: string | null;
+                        /** @description ISO-8601 with offset */
+                        dueAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+                        /** @enum {string} */
+                        priority?: "none" | "low" | "medium" | "high";
+                        /** @description duplicates dropped */
+                        tags?: components["schemas"]["Tag"][];
+                        /** @description trimmed */
+                        title: string;
+                    };
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
+                        /** @description The todo's version as a strong entity tag; send it back in If-Match */
+                        ETag?: string;
+                        /** @description The URL of the created todo */
+                        Location?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TodoResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
         /** Clear Completed */
         delete: {
             parameters: {
-                query?: {
-                    status?: string;
+                query: {
+                    status: "completed";
                 };
                 header?: never;
                 path?: never;
@@ -686,19 +1408,45 @@ export interface paths {
                         "application/json": components["schemas"]["ClearCompletedResponse"];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -729,25 +1477,53 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description The todo's version as a strong entity tag; send it back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TodoResponse"];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description No such todo of this user */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -772,19 +1548,45 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description No such todo of this user */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -811,25 +1613,98 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description The todo's version as a strong entity tag; send it back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TodoResponse"];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description The body is not JSON of the documented shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description No such todo of this user */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match does not name the current version */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -863,32 +1738,89 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description The todo's version as a strong entity tag; send it back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TodoResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description No such todo of this user */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -922,25 +1854,53 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description The todo's version as a strong entity tag; send it back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TodoResponse"];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description No such todo of this user */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -982,26 +1942,72 @@ export interface paths {
                         "application/json": components["schemas"]["BulkResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -1037,19 +2043,36 @@ export interface paths {
                         "application/json": components["schemas"]["CategoryResponse"][];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -1066,34 +2089,40 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         BulkRequest: {
-            action?: string;
-            ids?: string[];
+            /** @enum {string} */
+            action: "complete" | "uncomplete" | "delete";
+            ids: string[];
         };
         BulkResponse: {
             /** Format: int32 */
-            affected?: number;
+            affected: number;
         };
         CategoryResponse: {
             /** Format: int64 */
-            count?: number;
-            name?: string;
+            count: number;
+            name: string;
         };
         ChangePasswordRequest: {
-            currentPassword?: string;
-            newPassword?: string;
+            currentPassword: string;
+            /** @description not one of the commonly used passwords */
+            newPassword: string;
         };
         ClearCompletedResponse: {
             /** Format: int64 */
-            deleted?: number;
+            deleted: number;
         };
         DeleteAccountRequest: {
-            password?: string;
+            password: string;
         };
         ForgotPasswordRequest: {
-            email?: string;
+            /**
+             * Format: email
+             * @description trimmed; compared case-insensitively
+             */
+            email: string;
         };
         ForgotPasswordResponse: {
-            message?: string;
+            message: string;
         };
         /**
          * Format: date-time
@@ -1101,9 +2130,10 @@ export interface components {
          */
         Instant: string;
         LoginRequest: {
-            email?: string;
-            password?: string;
+            email: string;
+            password: string;
         };
+        /** @description Exactly one of beforeId and afterId, naming another todo of the same user */
         MoveRequest: {
             afterId?: components["schemas"]["UUID"];
             beforeId?: components["schemas"]["UUID"];
@@ -1113,18 +2143,45 @@ export interface components {
          * @example 2022-03-10T12:15:50-04:00
          */
         OffsetDateTime: string;
+        /** @enum {string} */
+        Priority: "none" | "low" | "medium" | "high";
+        /** @description RFC 9457 problem details; code is the stable word clients switch on */
+        Problem: {
+            /** @enum {string} */
+            code: "malformed_request" | "validation_failed" | "weak_password" | "not_found" | "unauthorized" | "invalid_credentials" | "invalid_credentials" | "invalid_refresh_token" | "invalid_reset_token" | "forbidden" | "email_taken" | "version_conflict" | "rate_limited" | "service_busy" | "service_unavailable" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "request_failed" | "internal_error";
+            detail: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+            requestId?: string;
+            /** Format: int32 */
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+        };
         RefreshRequest: {
-            refreshToken?: string;
+            refreshToken?: string | null;
         };
         RegisterRequest: {
-            email?: string;
-            name?: string;
-            password?: string;
+            /**
+             * Format: email
+             * @description trimmed; compared case-insensitively
+             */
+            email: string;
+            /** @description trimmed; blank means none */
+            name?: string | null;
+            /** @description not one of the commonly used passwords */
+            password: string;
         };
         ResetPasswordRequest: {
-            newPassword?: string;
+            /** @description not one of the commonly used passwords */
+            newPassword: string;
             token?: string;
         };
+        /** @description trimmed */
+        Tag: string;
         /** @description Writable todo fields. On create, title is required; on PATCH any subset, where null clears a nullable field and a missing field stays as it is. Tags are trimmed and duplicates dropped. */
         TodoFields: {
             /** @description trimmed; blank means none */
@@ -1133,62 +2190,63 @@ export interface components {
             description?: string | null;
             /** @description ISO-8601 with offset */
             dueAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
-            /**
-             * @default none
-             * @enum {string}
-             */
+            /** @enum {string} */
             priority?: "none" | "low" | "medium" | "high";
-            /** @description distinct tags of 1 to 30 characters */
-            tags?: string[];
+            /** @description duplicates dropped */
+            tags?: components["schemas"]["Tag"][];
             /** @description trimmed */
             title?: string;
         };
         TodoPageResponse: {
-            items?: components["schemas"]["TodoResponse"][];
+            items: components["schemas"]["TodoResponse"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems: number;
             /** Format: int64 */
-            totalPages?: number;
+            totalPages: number;
         };
         TodoResponse: {
-            category?: string;
-            completed?: boolean;
-            completedAt?: components["schemas"]["Instant"];
-            createdAt?: components["schemas"]["Instant"];
-            description?: string;
-            dueAt?: components["schemas"]["Instant"];
-            id?: components["schemas"]["UUID"];
+            category: string | null;
+            completed: boolean;
+            completedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            createdAt: components["schemas"]["Instant"];
+            description: string | null;
+            dueAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            id: components["schemas"]["UUID"];
             /** Format: int64 */
-            position?: number;
-            priority?: string;
-            tags?: string[];
-            title?: string;
-            updatedAt?: components["schemas"]["Instant"];
+            position: number;
+            /** @enum {string} */
+            priority: "none" | "low" | "medium" | "high";
+            tags: components["schemas"]["Tag"][];
+            title: string;
+            updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */
-            version?: number;
+            version: number;
         };
         TokensResponse: {
-            accessToken?: string;
+            accessToken: string;
             /** Format: int64 */
-            expiresIn?: number;
+            expiresIn: number;
             /** Format: int64 */
-            refreshExpiresIn?: number;
-            refreshToken?: string;
-            tokenType?: string;
-            user?: components["schemas"]["UserResponse"];
+            refreshExpiresIn: number;
+            refreshToken: string;
+            tokenType: string;
+            user: components["schemas"]["UserResponse"];
         };
         UpdateProfileRequest: {
-            name?: string;
+            /** @description trimmed; blank means none */
+            name?: string | null;
         };
         UserResponse: {
-            createdAt?: components["schemas"]["OffsetDateTime"];
-            email?: string;
-            id?: string;
-            name?: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            /** Format: email */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
         };
         /** Format: uuid */
         UUID: string;
@@ -1196,8 +2254,8 @@ export interface components {
             token?: string;
         };
         VerifyResetTokenResponse: {
-            expiresAt?: components["schemas"]["OffsetDateTime"];
-            valid?: boolean;
+            expiresAt: components["schemas"]["OffsetDateTime"];
+            valid: boolean;
         };
     };
     responses: never;

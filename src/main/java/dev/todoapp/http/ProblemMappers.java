@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -30,6 +31,7 @@ import dev.todoapp.common.DomainException;
 import dev.todoapp.common.ErrorCode;
 import dev.todoapp.common.FieldError;
 import dev.todoapp.common.Problem;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.pgclient.PgException;
 
 /**
@@ -43,6 +45,12 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String SOMETHING_WENT_WRONG = "Something went wrong on our side; quote the request id";
+
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
 
     /** The status of each code; a new code does not compile until it has one. */
     public static int statusOf(ErrorCode code) {
@@ -78,7 +86,8 @@ public class ProblemMappers {
         return response.build();
     }
 
-    @ServerExceptionMapper
+    /** Quarkus maps its subtype of this (request parameters and bodies) to a bare 400; ours must win. */
+    @ServerExceptionMapper({ConstraintViolationException.class, ResteasyReactiveViolationException.class})
     public Response validation(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldName(v), v.getMessage()))
@@ -123,17 +132,35 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         return switch (status) {
             case 400 -> respond(ErrorCode.MALFORMED_REQUEST, "The request could not be read", null).build();
-            case 404 -> respond(ErrorCode.NOT_FOUND, "The resource was not found", null).build();
-            case 405 -> respond(ErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed here", null).build();
+            case 404 -> wrongMethodOnLiteralPath(request)
+                    ? methodNotAllowed(request)
+                    : respond(ErrorCode.NOT_FOUND, "The resource was not found", null).build();
+            case 405 -> methodNotAllowed(request);
             case 406 -> respond(ErrorCode.NOT_ACCEPTABLE, "This resource answers application/json", null).build();
             case 413 -> respond(ErrorCode.PAYLOAD_TOO_LARGE, "The request body must be at most 64 KiB", null).build();
             case 415 -> respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json", null).build();
             default -> status >= 500 ? internal(e) : respond(status, ErrorCode.REQUEST_FAILED, "The request failed", null).build();
         };
+    }
+
+    private Response methodNotAllowed(HttpServerRequest request) {
+        return respond(ErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed here", null)
+                .header("Allow", allowedMethods.of(request.path()).orElse(null))
+                .build();
+    }
+
+    /**
+     * PATCH /api/todos/bulk is routed to PATCH /api/todos/{id} and fails there as a 404 (bulk is no id),
+     * while the path itself exists: that is a wrong method (405), not a missing resource.
+     */
+    private boolean wrongMethodOnLiteralPath(HttpServerRequest request) {
+        return allowedMethods.literal(request.path())
+                .map(allowed -> !allowed.contains(request.method().name()))
+                .orElse(false);
     }
 
     /** The database is unreachable or timed out: a fast, honest 503 instead of a hang or a 500. */

@@ -19,7 +19,7 @@ import io.vertx.core.impl.NoStackTraceThrowable;
  */
 class DatabaseFailureMappingTest {
 
-    private final ProblemMappers mappers = new ProblemMappers();
+    private final ProblemMappers mappers = new ProblemMappers(new AllowedMethods(null));
 
     @Test
     void brokenConnectionsAre503WithRetryAfter() {

@@ -2,6 +2,7 @@ package dev.todoapp.account.rest;
 
 import static dev.todoapp.http.Requests.body;
 
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,9 +26,12 @@ import dev.todoapp.account.rest.AuthDtos.UserResponse;
 import dev.todoapp.account.service.AccountService;
 import dev.todoapp.account.service.SessionService;
 import io.quarkus.security.Authenticated;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+// its JAX-RS annotations are read at run time too, for the Allow header of a 405 (http/AllowedMethods)
+@RegisterForReflection
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
@@ -47,7 +51,7 @@ public class AuthResource {
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<UserResponse>> register(RegisterRequest request, HttpServerRequest http) {
+    public Uni<RestResponse<UserResponse>> register(@Valid RegisterRequest request, HttpServerRequest http) {
         RegisterRequest r = body(request);
         limits.register(http);
         return accounts.register(r.email(), r.password(), r.name())
@@ -57,7 +61,7 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<TokensResponse> login(LoginRequest request, HttpServerRequest http) {
+    public Uni<TokensResponse> login(@Valid LoginRequest request, HttpServerRequest http) {
         LoginRequest r = body(request);
         limits.login(http, r.email());
         return sessions.signIn(r.email(), r.password()).map(TokensResponse::of);
@@ -95,7 +99,7 @@ public class AuthResource {
     @Path("/me")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    public Uni<UserResponse> rename(UpdateProfileRequest request) {
+    public Uni<UserResponse> rename(@Valid UpdateProfileRequest request) {
         return accounts.rename(currentUser.id(), body(request).name()).map(UserResponse::of);
     }
 
@@ -103,7 +107,7 @@ public class AuthResource {
     @Path("/me")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    public Uni<RestResponse<Void>> delete(DeleteAccountRequest request) {
+    public Uni<RestResponse<Void>> delete(@Valid DeleteAccountRequest request) {
         return accounts.deleteAccount(currentUser.id(), body(request).password()).map(ignored -> RestResponse.noContent());
     }
 
@@ -111,7 +115,7 @@ public class AuthResource {
     @Path("/password/change")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    public Uni<TokensResponse> changePassword(ChangePasswordRequest request) {
+    public Uni<TokensResponse> changePassword(@Valid ChangePasswordRequest request) {
         ChangePasswordRequest r = body(request);
         return accounts.changePassword(currentUser.id(), r.currentPassword(), r.newPassword()).map(TokensResponse::of);
     }

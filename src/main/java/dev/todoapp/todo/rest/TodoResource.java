@@ -3,6 +3,7 @@ package dev.todoapp.todo.rest;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,8 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -27,13 +30,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.todoapp.account.CurrentUser;
 import dev.todoapp.todo.Todo;
+import dev.todoapp.common.Text;
 import dev.todoapp.todo.TodoETag;
+import dev.todoapp.todo.TodoLimits;
 import dev.todoapp.todo.service.TodoListQuery;
 import dev.todoapp.todo.service.TodoService;
 import io.quarkus.security.Authenticated;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
 /** The todo routes: HTTP only. Rules, ownership and transactions are the service's. */
+// its JAX-RS annotations are read at run time too, for the Allow header of a 405 (http/AllowedMethods)
+@RegisterForReflection
 @Path("/api/todos")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,12 +56,22 @@ public class TodoResource {
     }
 
     @GET
-    public Uni<RestResponse<TodoPageResponse>> list(@RestQuery String status, @RestQuery List<String> priority,
-                                                    @RestQuery String category, @RestQuery String tag,
-                                                    @RestQuery String q, @RestQuery String dueBefore,
-                                                    @RestQuery String dueAfter, @RestQuery String sort,
-                                                    @RestQuery String order, @RestQuery String page,
-                                                    @RestQuery String size) {
+    public Uni<RestResponse<TodoPageResponse>> list(
+            @RestQuery @Schema(enumeration = {"all", "active", "completed"}, defaultValue = "all") String status,
+            @RestQuery @Schema(type = SchemaType.ARRAY, implementation = TodoSchemas.PriorityName.class)
+            List<String> priority,
+            @RestQuery @Schema(maxLength = TodoLimits.CATEGORY_MAX, pattern = Text.SINGLE_LINE) String category,
+            @RestQuery @Schema(maxLength = TodoLimits.TAG_MAX, pattern = Text.SINGLE_LINE) String tag,
+            @RestQuery @Schema(maxLength = TodoListQuery.MAX_QUERY_LENGTH, pattern = Text.SINGLE_LINE) String q,
+            @RestQuery @Schema(pattern = Text.TIMESTAMP_OR_BLANK, description = "ISO-8601 with offset") String dueBefore,
+            @RestQuery @Schema(pattern = Text.TIMESTAMP_OR_BLANK, description = "ISO-8601 with offset") String dueAfter,
+            @RestQuery @Schema(enumeration = {"position", "createdAt", "updatedAt", "dueAt", "priority", "title"},
+                    defaultValue = "position") String sort,
+            @RestQuery @Schema(enumeration = {"asc", "desc"}, defaultValue = "asc") String order,
+            @RestQuery @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "" + TodoListQuery.MAX_PAGE,
+                    defaultValue = "0") String page,
+            @RestQuery @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + TodoListQuery.MAX_SIZE,
+                    defaultValue = "50") String size) {
         TodoListQuery query = new TodoListQuery(status, priority, category, tag, q, dueBefore, dueAfter, sort, order,
                 page, size);
         return todos.list(currentUser.id(), query).map(found -> RestResponse.ok(TodoPageResponse.of(found)));
@@ -62,7 +80,8 @@ public class TodoResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<TodoResponse>> create(
-            @RequestBody(content = @Content(schema = @Schema(implementation = TodoFields.class))) JsonNode body) {
+            @RequestBody(content = @Content(schema = @Schema(implementation = TodoFields.class,
+                    requiredProperties = "title"))) JsonNode body) {
         return todos.create(currentUser.id(), body).map(todo -> todoResponse(Status.CREATED, todo)
                 .header(HttpHeaders.LOCATION, "/api/todos/" + todo.getId())
                 .build());
@@ -105,7 +124,7 @@ public class TodoResource {
     @POST
     @Path("bulk")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<BulkResponse>> bulk(BulkRequest request) {
+    public Uni<RestResponse<BulkResponse>> bulk(@Valid BulkRequest request) {
         BulkRequest checked = request != null ? request : new BulkRequest(null, null);
         return todos.bulk(currentUser.id(), checked.action(), checked.ids())
                 .map(affected -> RestResponse.ok(new BulkResponse(affected)));
@@ -113,7 +132,8 @@ public class TodoResource {
 
     /** Clear completed: the only collection delete there is, so status=completed must be spelled out. */
     @DELETE
-    public Uni<RestResponse<ClearCompletedResponse>> clearCompleted(@RestQuery String status) {
+    public Uni<RestResponse<ClearCompletedResponse>> clearCompleted(
+            @RestQuery @Parameter(required = true) @Schema(enumeration = "completed") String status) {
         return todos.clearCompleted(currentUser.id(), status)
                 .map(deleted -> RestResponse.ok(new ClearCompletedResponse(deleted)));
     }
