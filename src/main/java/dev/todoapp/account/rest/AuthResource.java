@@ -59,8 +59,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<TokensResponse> login(LoginRequest request, HttpServerRequest http) {
         LoginRequest r = body(request);
-        limits.login(http, r.email());
-        return sessions.signIn(r.email(), r.password()).map(TokensResponse::of);
+        return limits.login(http, r.email()).flatMap(ignored -> sessions.signIn(r.email(), r.password())).map(TokensResponse::of);
     }
 
     @POST
@@ -104,7 +103,9 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     public Uni<RestResponse<Void>> delete(DeleteAccountRequest request) {
-        return accounts.deleteAccount(currentUser.id(), body(request).password()).map(ignored -> RestResponse.noContent());
+        DeleteAccountRequest r = body(request);
+        return limits.passwordCheck(currentUser.id()).flatMap(ignored -> accounts.deleteAccount(currentUser.id(), r.password()))
+                .map(ignored -> RestResponse.noContent());
     }
 
     @POST
@@ -113,6 +114,8 @@ public class AuthResource {
     @Authenticated
     public Uni<TokensResponse> changePassword(ChangePasswordRequest request) {
         ChangePasswordRequest r = body(request);
-        return accounts.changePassword(currentUser.id(), r.currentPassword(), r.newPassword()).map(TokensResponse::of);
+        return limits.passwordCheck(currentUser.id())
+                .flatMap(ignored -> accounts.changePassword(currentUser.id(), r.currentPassword(), r.newPassword()))
+                .map(TokensResponse::of);
     }
 }
