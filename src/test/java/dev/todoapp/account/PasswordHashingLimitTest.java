@@ -35,7 +35,9 @@ class PasswordHashingLimitTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("service.password-hash-threads", "1", "service.password-hash-queue", "1",
-                    "rate-limit.login-per-account", "1000/PT1M");
+                    "rate-limit.login-per-account", "1000/PT1M",
+                    // the test's client stands in for a proxy that forwards each caller's address
+                    "proxy.trusted-proxies", "127.0.0.1/32,::1/128");
         }
     }
 
@@ -50,7 +52,7 @@ class PasswordHashingLimitTest {
         List<HttpResponse<String>> answers = IntStream.range(0, 30)
                 .mapToObj(i -> client.sendAsync(HttpRequest.newBuilder(login)
                         .header("Content-Type", "application/json")
-                        .header("X-Forwarded-For", TestAccounts.randomIp())
+                        .header("X-Forwarded-For", TestAccounts.randomIp().getHostAddress())
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()))
                 .toList().stream().map(CompletableFuture::join).toList();
 

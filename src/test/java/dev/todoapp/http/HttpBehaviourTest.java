@@ -85,6 +85,14 @@ class HttpBehaviourTest {
     }
 
     @Test
+    void todosAreNeverCached() {
+        dev.todoapp.support.TestAccounts.Account account = dev.todoapp.support.TestAccounts.signUp();
+        given().header("Authorization", account.bearer()).get("/api/todos").then().statusCode(200).header("Cache-Control", "no-store");
+        given().header("Authorization", account.bearer()).contentType("application/json").body("{\"title\":\"private\"}")
+                .post("/api/todos").then().statusCode(201).header("Cache-Control", "no-store");
+    }
+
+    @Test
     void requestIdIsEchoedWhenSaneAndReplacedOtherwise() {
         given().header("X-Request-Id", "abc-123.XYZ").get("/q/health/live").then().header("X-Request-Id", "abc-123.XYZ");
         given().header("X-Request-Id", "bad id<script>").get("/q/health/live")

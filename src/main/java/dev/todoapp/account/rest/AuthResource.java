@@ -63,8 +63,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<TokensResponse> login(@Valid LoginRequest request, HttpServerRequest http) {
         LoginRequest r = body(request);
-        limits.login(http, r.email());
-        return sessions.signIn(r.email(), r.password()).map(TokensResponse::of);
+        return limits.login(http, r.email()).flatMap(ignored -> sessions.signIn(r.email(), r.password())).map(TokensResponse::of);
     }
 
     @POST
@@ -108,7 +107,9 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     public Uni<RestResponse<Void>> delete(@Valid DeleteAccountRequest request) {
-        return accounts.deleteAccount(currentUser.id(), body(request).password()).map(ignored -> RestResponse.noContent());
+        DeleteAccountRequest r = body(request);
+        return limits.passwordCheck(currentUser.id()).flatMap(ignored -> accounts.deleteAccount(currentUser.id(), r.password()))
+                .map(ignored -> RestResponse.noContent());
     }
 
     @POST
@@ -117,6 +118,8 @@ public class AuthResource {
     @Authenticated
     public Uni<TokensResponse> changePassword(@Valid ChangePasswordRequest request) {
         ChangePasswordRequest r = body(request);
-        return accounts.changePassword(currentUser.id(), r.currentPassword(), r.newPassword()).map(TokensResponse::of);
+        return limits.passwordCheck(currentUser.id())
+                .flatMap(ignored -> accounts.changePassword(currentUser.id(), r.currentPassword(), r.newPassword()))
+                .map(TokensResponse::of);
     }
 }

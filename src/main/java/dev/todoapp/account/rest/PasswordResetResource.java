@@ -44,8 +44,7 @@ public class PasswordResetResource {
     @Path("/password/forgot")
     public Uni<RestResponse<ForgotPasswordResponse>> forgot(@Valid ForgotPasswordRequest request, HttpServerRequest http) {
         String email = body(request).email();
-        limits.forgot(http, email);
-        return resets.forgot(email)
+        return limits.forgot(http, email).flatMap(ignored -> resets.forgot(email))
                 .map(ignored -> RestResponse.status(RestResponse.Status.ACCEPTED, FORGOT_ANSWER));
     }
 
