@@ -19,6 +19,10 @@ public enum ErrorCode {
     FORBIDDEN("forbidden", "Forbidden"),
     EMAIL_TAKEN("email_taken", "Email already registered"),
     VERSION_CONFLICT("version_conflict", "Version conflict"),
+    /** The Idempotency-Key was already used for another request. */
+    IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", "Idempotency key reused"),
+    /** The first request with this Idempotency-Key is still running. */
+    REQUEST_IN_PROGRESS("request_in_progress", "Request in progress"),
     RATE_LIMITED("rate_limited", "Too many requests"),
     SERVICE_BUSY("service_busy", "Service busy"),
     SERVICE_UNAVAILABLE("service_unavailable", "Service unavailable"),

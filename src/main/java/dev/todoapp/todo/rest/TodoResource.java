@@ -29,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.todoapp.account.CurrentUser;
+import dev.todoapp.http.IdempotentWrites;
 import dev.todoapp.todo.Todo;
 import dev.todoapp.common.Text;
 import dev.todoapp.todo.TodoETag;
@@ -49,10 +50,12 @@ public class TodoResource {
 
     private final TodoService todos;
     private final CurrentUser currentUser;
+    private final IdempotentWrites writes;
 
-    public TodoResource(TodoService todos, CurrentUser currentUser) {
+    public TodoResource(TodoService todos, CurrentUser currentUser, IdempotentWrites writes) {
         this.todos = todos;
         this.currentUser = currentUser;
+        this.writes = writes;
     }
 
     @GET
@@ -79,12 +82,14 @@ public class TodoResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<TodoResponse>> create(
+    public Uni<RestResponse<TodoResponse>> create(@RestHeader(IdempotentWrites.HEADER) String idempotencyKey,
             @RequestBody(content = @Content(schema = @Schema(implementation = TodoFields.class,
                     requiredProperties = "title"))) JsonNode body) {
-        return todos.create(currentUser.id(), body).map(todo -> todoResponse(Status.CREATED, todo)
-                .header(HttpHeaders.LOCATION, "/api/todos/" + todo.getId())
-                .build());
+        UUID userId = currentUser.id();
+        return writes.run(userId, idempotencyKey, body, TodoResponse.class, () -> todos.create(userId, body)
+                .map(todo -> todoResponse(Status.CREATED, todo)
+                        .header(HttpHeaders.LOCATION, "/api/todos/" + todo.getId())
+                        .build()));
     }
 
     @GET
@@ -97,45 +102,61 @@ public class TodoResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<TodoResponse>> update(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @RestHeader(IdempotentWrites.HEADER) String idempotencyKey,
             @RequestBody(content = @Content(schema = @Schema(implementation = TodoFields.class))) JsonNode body) {
-        return todos.update(currentUser.id(), id, body, ifMatch).map(TodoResource::ok);
+        UUID userId = currentUser.id();
+        return writes.run(userId, idempotencyKey, body, TodoResponse.class,
+                () -> todos.update(userId, id, body, ifMatch).map(TodoResource::ok));
     }
 
     @DELETE
     @Path("{id}")
-    public Uni<RestResponse<Void>> delete(@RestPath UUID id) {
-        return todos.delete(currentUser.id(), id).map(nothing -> RestResponse.noContent());
+    public Uni<RestResponse<Void>> delete(@RestPath UUID id, @RestHeader(IdempotentWrites.HEADER) String idempotencyKey) {
+        UUID userId = currentUser.id();
+        return writes.run(userId, idempotencyKey, null, Void.class,
+                () -> todos.delete(userId, id).map(nothing -> RestResponse.<Void>noContent()));
     }
 
     @POST
     @Path("{id}/toggle")
-    public Uni<RestResponse<TodoResponse>> toggle(@RestPath UUID id) {
-        return todos.toggle(currentUser.id(), id).map(TodoResource::ok);
+    public Uni<RestResponse<TodoResponse>> toggle(@RestPath UUID id, @RestHeader(IdempotentWrites.HEADER) String idempotencyKey) {
+        UUID userId = currentUser.id();
+        return writes.run(userId, idempotencyKey, null, TodoResponse.class,
+                () -> todos.toggle(userId, id).map(TodoResource::ok));
     }
 
     @POST
     @Path("{id}/move")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<TodoResponse>> move(@RestPath UUID id, MoveRequest request) {
+    public Uni<RestResponse<TodoResponse>> move(@RestPath UUID id, @RestHeader(IdempotentWrites.HEADER) String idempotencyKey,
+                                                MoveRequest request) {
         MoveRequest target = request != null ? request : new MoveRequest(null, null);
-        return todos.move(currentUser.id(), id, target.beforeId(), target.afterId()).map(TodoResource::ok);
+        UUID userId = currentUser.id();
+        return writes.run(userId, idempotencyKey, target, TodoResponse.class,
+                () -> todos.move(userId, id, target.beforeId(), target.afterId()).map(TodoResource::ok));
     }
 
     @POST
     @Path("bulk")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<BulkResponse>> bulk(@Valid BulkRequest request) {
+    public Uni<RestResponse<BulkResponse>> bulk(@RestHeader(IdempotentWrites.HEADER) String idempotencyKey,
+                                                   @Valid BulkRequest request) {
         BulkRequest checked = request != null ? request : new BulkRequest(null, null);
-        return todos.bulk(currentUser.id(), checked.action(), checked.ids())
-                .map(affected -> RestResponse.ok(new BulkResponse(affected)));
+        UUID userId = currentUser.id();
+        return writes.run(userId, idempotencyKey, checked, BulkResponse.class,
+                () -> todos.bulk(userId, checked.action(), checked.ids())
+                        .map(affected -> RestResponse.ok(new BulkResponse(affected))));
     }
 
     /** Clear completed: the only collection delete there is, so status=completed must be spelled out. */
     @DELETE
     public Uni<RestResponse<ClearCompletedResponse>> clearCompleted(
-            @RestQuery @Parameter(required = true) @Schema(enumeration = "completed") String status) {
-        return todos.clearCompleted(currentUser.id(), status)
-                .map(deleted -> RestResponse.ok(new ClearCompletedResponse(deleted)));
+            @RestQuery @Parameter(required = true) @Schema(enumeration = "completed") String status,
+                                                                    @RestHeader(IdempotentWrites.HEADER) String idempotencyKey) {
+        UUID userId = currentUser.id();
+        return writes.run(userId, idempotencyKey, null, ClearCompletedResponse.class,
+                () -> todos.clearCompleted(userId, status)
+                        .map(deleted -> RestResponse.ok(new ClearCompletedResponse(deleted))));
     }
 
     @GET
