@@ -5,7 +5,7 @@ import { dehydrate, onlineManager, QueryClient, type DehydrateOptions } from '@t
 import { PersistQueryClientProvider, type PersistedClient } from '@tanstack/react-query-persist-client';
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { browserApi } from '@/lib/browser-api';
-import { NotFoundError, UnauthorizedError, VersionConflictError } from '@/lib/errors';
+import { NetworkError, NotFoundError, UnauthorizedError, VersionConflictError } from '@/lib/errors';
 import { currentSession } from '@/lib/session-client';
 import {
   applyPending, isTempId, retryDelay, shouldRetryWrite, type CompleteManyWrite, type ClearCompletedWrite, type CreateWrite, type DeleteWrite,
@@ -50,8 +50,9 @@ export function createTodoStore(userId: string) {
 
   const client = new QueryClient({
     defaultOptions: {
-      // a failed read shows its error with "Try again" at once; writes are the ones retried
-      queries: { staleTime: 0, gcTime: MAX_AGE_MS, retry: false },
+      // a read cut off by the network going away is tried again (paused while offline); any other
+      // failed read shows its error with "Try again" at once
+      queries: { staleTime: 0, gcTime: MAX_AGE_MS, retry: (count, error) => error instanceof NetworkError && count < 3 },
       mutations: {
         // one write at a time, in the order made: an action on a todo still being created waits for it
         scope: { id: WRITES },

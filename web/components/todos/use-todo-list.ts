@@ -69,7 +69,8 @@ export function useTodoList(store: TodoStore, filters: Filters, setFilters: Filt
     }
   }, [page, setFilters]);
 
-  const failed = list.error && !(list.error instanceof UnauthorizedError) && !list.isFetching;
+  // a list already shown stays (with the pending writes over it) when a later fetch fails, e.g. offline
+  const failed = list.error && !(list.error instanceof UnauthorizedError) && !list.isFetching && !list.data;
   const loadError = failed ? errorMessage(list.error) : null;
   const loading = !page || list.isPlaceholderData || (list.isFetching && list.isError);
   const reload = useCallback(() => void list.refetch(), [list]);
