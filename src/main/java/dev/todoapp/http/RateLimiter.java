@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.todoapp.common.DomainException;
 import dev.todoapp.common.ErrorCode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -42,6 +43,11 @@ public class RateLimiter {
     }
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final MeterRegistry metrics;
+
+    public RateLimiter(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
 
     /** Takes one token or answers 429 with the seconds until the next one. */
     public void consume(String rule, String key, Limit limit) {
@@ -60,6 +66,8 @@ public class RateLimiter {
             return b;
         });
         if (waitNanos[0] > 0) {
+            // labelled by the rule only: the key is an address or an email
+            metrics.counter("rate.limit.refusals", "limiter", rule).increment();
             long seconds = Math.max(1, (waitNanos[0] + 999_999_999L) / 1_000_000_000L);
             throw DomainException.retryAfter(ErrorCode.RATE_LIMITED, "Too many attempts; try again in " + seconds + " seconds", seconds);
         }

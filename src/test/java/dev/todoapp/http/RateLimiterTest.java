@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.todoapp.common.DomainException;
 import dev.todoapp.common.ErrorCode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.todoapp.http.RateLimiter.Limit;
 
 /** Token buckets: a burst up to the limit, then a refusal that says how long to wait. */
 class RateLimiterTest {
 
-    private final RateLimiter limiter = new RateLimiter();
+    private final RateLimiter limiter = new RateLimiter(new SimpleMeterRegistry());
 
     @Test
     void limitsAreReadAsRequestsPerIsoDuration() {
