@@ -11,6 +11,7 @@ import dev.todoapp.common.DomainException;
 import dev.todoapp.common.ErrorCode;
 import dev.todoapp.config.RateLimitConfig;
 import dev.todoapp.config.RateLimitConfig.Limit;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -36,14 +37,16 @@ public class RateLimiter {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final int maxKeys;
+    private final MeterRegistry metrics;
 
     @Inject
-    public RateLimiter(RateLimitConfig config) {
-        this(config.maxKeys());
+    public RateLimiter(RateLimitConfig config, MeterRegistry metrics) {
+        this(config.maxKeys(), metrics);
     }
 
-    RateLimiter(int maxKeys) {
+    RateLimiter(int maxKeys, MeterRegistry metrics) {
         this.maxKeys = maxKeys;
+        this.metrics = metrics;
     }
 
     /** Takes one token or answers 429 with the seconds until the next one. */
@@ -66,6 +69,8 @@ public class RateLimiter {
             return b;
         });
         if (waitNanos[0] > 0) {
+            // labelled by the rule only: the key is an address or an email
+            metrics.counter("rate.limit.refusals", "limiter", rule).increment();
             long seconds = Math.max(1, (waitNanos[0] + 999_999_999L) / 1_000_000_000L);
             throw DomainException.retryAfter(ErrorCode.RATE_LIMITED, "Too many attempts; try again in " + seconds + " seconds", seconds);
         }

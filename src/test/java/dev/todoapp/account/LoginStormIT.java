@@ -59,6 +59,7 @@ class LoginStormIT {
                 "JWT_SECRET_KEY", "login-storm-test-secret-0123456789-abcdef",
                 "FRONTEND_URL", "https://storm.example",
                 "PORT", Integer.toString(port),
+                "MANAGEMENT_PORT", "0",
                 "SMTP_HOST", "127.0.0.1",
                 "SMTP_FROM_EMAIL", "storm@example.com",
                 // the storm is one account from many addresses: only the hashing bound may push back

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 import dev.todoapp.common.DomainException;
 import dev.todoapp.common.ErrorCode;
 import dev.todoapp.config.RateLimitConfig.Limit;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Token buckets: a burst up to the limit, then a refusal that says how long to wait. */
 class RateLimiterTest {
 
-    private final RateLimiter limiter = new RateLimiter(1000);
+    private final RateLimiter limiter = new RateLimiter(1000, new SimpleMeterRegistry());
 
     @Test
     void limitsAreReadAsRequestsPerIsoDuration() {

@@ -19,6 +19,8 @@ import dev.todoapp.account.repository.UserRepository;
 import dev.todoapp.common.DomainException;
 import dev.todoapp.common.EmailAddress;
 import dev.todoapp.common.ErrorCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -40,13 +42,20 @@ public class SessionService {
     private final PasswordHasher hasher;
     private final TokenService tokens;
 
+    private final Counter signInSuccesses;
+    private final Counter signInFailures;
+
     public SessionService(UserRepository users, SessionRepository sessions, RefreshTokenRepository refreshTokens,
-                          PasswordHasher hasher, TokenService tokens) {
+                          PasswordHasher hasher, TokenService tokens, MeterRegistry metrics) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.tokens = tokens;
+        this.signInSuccesses = Counter.builder("auth.sign.in").tag("outcome", "success")
+                .description("Sign-ins by outcome (wrong email or password: failure)").register(metrics);
+        this.signInFailures = Counter.builder("auth.sign.in").tag("outcome", "failure")
+                .description("Sign-ins by outcome (wrong email or password: failure)").register(metrics);
     }
 
     public Uni<IssuedTokens> signIn(String rawEmail, String password) {
@@ -59,10 +68,11 @@ public class SessionService {
                 .flatMap(user -> hasher.verify(password, user == null ? null : user.getPasswordHash())
                         .flatMap(matches -> {
                             if (!matches) {
+                                signInFailures.increment();
                                 LOG.infof("Failed sign-in for %s", EmailAddress.masked(normalized));
                                 throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "Email or password is incorrect");
                             }
-                            return Panache.withTransaction(() -> open(user));
+                            return Panache.withTransaction(() -> open(user)).invoke(() -> signInSuccesses.increment());
                         }));
     }
 
