@@ -85,9 +85,9 @@ class MonitoringFilesTest {
                 + " created_at, updated_at) values (?, 'test', 'unreadable@example.com', 'unreadable', ?, 'pending', 0, now(), now(), now())",
                 UUID.randomUUID(), new byte[] {1, 2, 3});
         TestAccounts.Account account = TestAccounts.signUp();
-        String ip = TestAccounts.randomIp();
+        java.net.InetAddress ip = TestAccounts.randomIp();
         for (int i = 0; i < 11; i++) {
-            given().contentType(ContentType.JSON).header("X-Forwarded-For", ip)
+            TestAccounts.from(ip).contentType(ContentType.JSON)
                     .body(Map.of("email", account.email())).post("/api/auth/password/forgot");
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

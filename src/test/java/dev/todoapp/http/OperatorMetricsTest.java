@@ -64,7 +64,7 @@ class OperatorMetricsTest {
     void signInsAreCountedByOutcome() {
         TestAccounts.Account account = TestAccounts.signUp();
         Scrape before = Scrape.of(metrics);
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", TestAccounts.randomIp())
+        TestAccounts.fromFreshAddress().contentType(ContentType.JSON)
                 .body(Map.of("email", account.email(), "password", "not the password at all"))
                 .post("/api/auth/login").then().statusCode(401);
         TestAccounts.logIn(account.email(), TestAccounts.PASSWORD);
@@ -78,18 +78,18 @@ class OperatorMetricsTest {
 
     @Test
     void rateLimitRefusalsAreCountedByLimiter() {
-        String ip = TestAccounts.randomIp();
+        java.net.InetAddress ip = TestAccounts.randomIp();
         double before = Scrape.of(metrics).value("rate_limit_refusals_total", "limiter=\"forgot-ip\"");
         int refused = 0;
         for (int i = 0; i < 12; i++) {
-            int status = given().contentType(ContentType.JSON).header("X-Forwarded-For", ip)
+            int status = TestAccounts.from(ip).contentType(ContentType.JSON)
                     .body(Map.of("email", TestAccounts.uniqueEmail())).post("/api/auth/password/forgot").statusCode();
             refused += status == 429 ? 1 : 0;
         }
         assertTrue(refused > 0, "12 forgot requests from one address pass the limit of 10");
         Scrape after = Scrape.of(metrics);
         assertEquals(before + refused, after.value("rate_limit_refusals_total", "limiter=\"forgot-ip\""));
-        assertFalse(after.text().contains(ip), "no client address in any label");
+        assertFalse(after.text().contains(ip.getHostAddress()), "no client address in any label");
     }
 
     @Test
@@ -97,7 +97,7 @@ class OperatorMetricsTest {
         TestAccounts.Account account = TestAccounts.signUp();
         String reset = "kind=\"password_reset\"";
         Scrape before = Scrape.of(metrics);
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", TestAccounts.randomIp())
+        TestAccounts.fromFreshAddress().contentType(ContentType.JSON)
                 .body(Map.of("email", account.email())).post("/api/auth/password/forgot").then().statusCode(202);
 
         awaitTrue(() -> Scrape.of(metrics).value("mail_outbox_sent_total", reset, "transport=\"log\"")

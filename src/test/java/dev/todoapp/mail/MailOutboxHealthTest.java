@@ -59,7 +59,7 @@ class MailOutboxHealthTest {
     }
 
     private static void forgot(String email) {
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", TestAccounts.randomIp())
+        TestAccounts.fromFreshAddress().contentType(ContentType.JSON)
                 .body(Map.of("email", email)).post("/api/auth/password/forgot").then().statusCode(202);
     }
 }
