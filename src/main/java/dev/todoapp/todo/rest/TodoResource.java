@@ -80,8 +80,7 @@ public class TodoResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<TodoResponse>> create(
-            @RequestBody(content = @Content(schema = @Schema(implementation = TodoFields.class,
-                    requiredProperties = "title"))) JsonNode body) {
+            @RequestBody(content = @Content(schema = @Schema(implementation = TodoFields.class))) JsonNode body) {
         return todos.create(currentUser.id(), body).map(todo -> todoResponse(Status.CREATED, todo)
                 .header(HttpHeaders.LOCATION, "/api/todos/" + todo.getId())
                 .build());
