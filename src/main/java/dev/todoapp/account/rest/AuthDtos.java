@@ -12,6 +12,7 @@ import dev.todoapp.account.service.AccountService;
 import dev.todoapp.account.service.IssuedTokens;
 import dev.todoapp.account.service.PasswordPolicy;
 import dev.todoapp.common.EmailAddress;
+import dev.todoapp.common.Text;
 
 /**
  * The JSON shapes of /api/auth, exactly as the contract names them. Presence is checked by Bean
@@ -28,7 +29,7 @@ public final class AuthDtos {
     public record RegisterRequest(@NotBlank @Schema(format = "email", maxLength = EmailAddress.MAX_LENGTH, description = "trimmed; compared case-insensitively") String email,
                                   @NotEmpty(message = BLANK) @Schema(minLength = PasswordPolicy.MIN_LENGTH, maxLength = PasswordPolicy.MAX_LENGTH, description = "not one of the commonly used passwords")
                                   String password,
-                                  @Schema(nullable = true, maxLength = AccountService.MAX_NAME_LENGTH, description = "trimmed; blank means none") String name) {
+                                  @Schema(nullable = true, maxLength = AccountService.MAX_NAME_LENGTH, pattern = Text.SINGLE_LINE, description = "trimmed; blank means none") String name) {
     }
 
     public record LoginRequest(@NotBlank String email, @NotEmpty(message = BLANK) String password) {
@@ -38,7 +39,7 @@ public final class AuthDtos {
     public record RefreshRequest(@Schema(nullable = true) String refreshToken) {
     }
 
-    public record UpdateProfileRequest(@Schema(nullable = true, maxLength = AccountService.MAX_NAME_LENGTH, description = "trimmed; blank means none") String name) {
+    public record UpdateProfileRequest(@Schema(nullable = true, maxLength = AccountService.MAX_NAME_LENGTH, pattern = Text.SINGLE_LINE, description = "trimmed; blank means none") String name) {
     }
 
     public record DeleteAccountRequest(@NotEmpty(message = BLANK) String password) {

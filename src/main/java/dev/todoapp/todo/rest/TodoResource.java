@@ -83,7 +83,7 @@ public class TodoResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<TodoResponse>> create(@RestHeader(IdempotentWrites.HEADER) String idempotencyKey,
-            @RequestBody(content = @Content(schema = @Schema(implementation = TodoFields.class,
+            @RequestBody(content = @Content(schema = @Schema(allOf = TodoFields.class,
                     requiredProperties = "title"))) JsonNode body) {
         UUID userId = currentUser.id();
         return writes.run(userId, idempotencyKey, body, TodoResponse.class, () -> todos.create(userId, body)
