@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -218,13 +219,11 @@ class PasswordResetSmtpTest {
 
     @Test
     void healthShowsTheOutboxWithoutAffectingReadiness() {
+        // public health names the check and its state, nothing more: the numbers are metrics (issue 12, item 6)
         given().get("/q/health").then().statusCode(200)
                 .body("checks.name", hasItem("mail-outbox"))
                 .body("checks.find { it.name == 'mail-outbox' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'mail-outbox' }.data.transport", equalTo("smtp"))
-                .body("checks.find { it.name == 'mail-outbox' }.data.pending", notNullValue())
-                .body("checks.find { it.name == 'mail-outbox' }.data.dead", notNullValue())
-                .body("checks.find { it.name == 'mail-outbox' }.data.oldestPendingSeconds", notNullValue());
+                .body("checks.find { it.name == 'mail-outbox' }.data", nullValue());
         given().get("/q/health/ready").then().statusCode(200).body("checks.name", not(hasItem("mail-outbox")));
     }
 

@@ -18,8 +18,9 @@ public record Scrape(String text) {
      * (e.g. {@code "kind=\"password_reset\""}); 0 when there is no such sample.
      */
     public double value(String name, String... labels) {
-        // label values may hold braces themselves (uri="/api/todos/{id}")
-        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{(?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*})? (\\S+)$").matcher(text);
+        // label values may hold braces themselves (uri="/api/todos/{id}"); possessive quantifiers, because
+        // a backtracking alternation per character overflows the stack on long label sets
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{(?:[^\"}]++|\"(?:[^\"\\\\]++|\\\\.)*+\")*+})? (\\S+)$").matcher(text);
         double sum = 0;
         while (line.find()) {
             String set = line.group(1) == null ? "" : line.group(1);
