@@ -1282,26 +1282,15 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description trimmed; blank means none */
-                        category?: string | null;
-                        completed?: boolean;
-                        description?: string | null;
-                        /** @description ISO-8601 with offset */
-                        dueAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
-                        /** @enum {string} */
-                        priority?: "none" | "low" | "medium" | "high";
-                        /** @description duplicates dropped */
-                        tags?: components["schemas"]["Tag"][];
-                        /** @description trimmed */
-                        title: string;
-                    };
+                    "application/json": WithRequired<components["schemas"]["TodoFields"], "title">;
                 };
             };
             responses: {
@@ -1393,7 +1382,9 @@ export interface paths {
                 query: {
                     status: "completed";
                 };
-                header?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1533,7 +1524,9 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: components["schemas"]["UUID"];
                 };
@@ -1597,6 +1590,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
+                    "Idempotency-Key"?: string;
                     "If-Match"?: string;
                 };
                 path: {
@@ -1723,7 +1717,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: components["schemas"]["UUID"];
                 };
@@ -1843,7 +1839,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: components["schemas"]["UUID"];
                 };
@@ -1923,7 +1921,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2148,7 +2148,7 @@ export interface components {
         /** @description RFC 9457 problem details; code is the stable word clients switch on */
         Problem: {
             /** @enum {string} */
-            code: "malformed_request" | "validation_failed" | "weak_password" | "not_found" | "unauthorized" | "invalid_credentials" | "invalid_credentials" | "invalid_refresh_token" | "invalid_reset_token" | "forbidden" | "email_taken" | "version_conflict" | "rate_limited" | "service_busy" | "service_unavailable" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "request_failed" | "internal_error";
+            code: "malformed_request" | "validation_failed" | "weak_password" | "not_found" | "unauthorized" | "invalid_credentials" | "invalid_credentials" | "invalid_refresh_token" | "invalid_reset_token" | "forbidden" | "email_taken" | "version_conflict" | "idempotency_key_reused" | "request_in_progress" | "rate_limited" | "service_busy" | "service_unavailable" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "request_failed" | "internal_error";
             detail: string;
             errors?: {
                 field: string;
@@ -2265,4 +2265,7 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};
 export type operations = Record<string, never>;
