@@ -1217,7 +1217,7 @@ export interface paths {
                     q?: string;
                     size?: number;
                     sort?: "position" | "createdAt" | "updatedAt" | "dueAt" | "priority" | "title";
-                    status?: "all" | "active" | "completed";
+                    status?: "all" | "active" | "completed" | "";
                     tag?: string;
                 };
                 header?: never;
@@ -1336,6 +1336,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The body is over 64 KiB */
                 413: {
                     headers: {
@@ -1354,7 +1365,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A field breaks a rule; errors names each field and rule */
+                /** @description A field breaks a rule; errors names each field and rule; A field breaks a rule; errors names each field and rule */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1419,7 +1430,18 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A field breaks a rule; errors names each field and rule */
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule; A field breaks a rule; errors names each field and rule */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1570,6 +1592,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The database is unreachable or the request ran past its deadline */
                 503: {
                     headers: {
@@ -1653,6 +1695,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description If-Match does not name the current version */
                 412: {
                     headers: {
@@ -1680,7 +1733,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A field breaks a rule; errors names each field and rule */
+                /** @description A field breaks a rule; errors names each field and rule; A field breaks a rule; errors names each field and rule */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1780,6 +1833,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The body is over 64 KiB */
                 413: {
                     headers: {
@@ -1798,7 +1862,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A field breaks a rule; errors names each field and rule */
+                /** @description A field breaks a rule; errors names each field and rule; A field breaks a rule; errors names each field and rule */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1889,6 +1953,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The database is unreachable or the request ran past its deadline */
                 503: {
                     headers: {
@@ -1971,6 +2055,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description The body is over 64 KiB */
                 413: {
                     headers: {
@@ -1989,7 +2084,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description A field breaks a rule; errors names each field and rule */
+                /** @description A field breaks a rule; errors names each field and rule; A field breaks a rule; errors names each field and rule */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2130,6 +2225,7 @@ export interface components {
          */
         Instant: string;
         LoginRequest: {
+            /** Format: email */
             email: string;
             password: string;
         };

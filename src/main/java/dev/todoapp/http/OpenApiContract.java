@@ -110,6 +110,17 @@ public class OpenApiContract implements OASFilter {
         }
         responses.addAPIResponse(Integer.toString(specific.success()), success.description(description(specific.success())));
 
+        boolean idempotent = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> IdempotentWrites.HEADER.equalsIgnoreCase(p.getName()));
+        if (idempotent) {
+            operation.getParameters().stream().filter(p -> IdempotentWrites.HEADER.equalsIgnoreCase(p.getName()))
+                    .forEach(p -> p.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                            .maxLength(255).pattern("^[\\x21-\\x7E]*$")
+                            .description("1 to 255 visible ASCII characters (empty means no key); the same key within 24 h replays the first answer")));
+            problem(responses, ErrorCode.VALIDATION_FAILED, "A field breaks a rule; errors names each field and rule");
+            problem(responses, ErrorCode.REQUEST_IN_PROGRESS, "A request with this Idempotency-Key is still running")
+                    .addHeader("Retry-After", header("Retry-After"));
+        }
         boolean hasBody = operation.getRequestBody() != null;
         boolean hasQuery = operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);

@@ -32,7 +32,7 @@ public final class AuthDtos {
                                   @Schema(nullable = true, maxLength = AccountService.MAX_NAME_LENGTH, pattern = Text.SINGLE_LINE, description = "trimmed; blank means none") String name) {
     }
 
-    public record LoginRequest(@NotBlank String email, @NotEmpty(message = BLANK) String password) {
+    public record LoginRequest(@NotBlank @Schema(format = "email", maxLength = EmailAddress.MAX_LENGTH) String email, @NotEmpty(message = BLANK) String password) {
     }
 
     /** Sign-out takes a missing or unknown token as already signed out (204); refresh answers 401. */

@@ -60,7 +60,8 @@ public class TodoResource {
 
     @GET
     public Uni<RestResponse<TodoPageResponse>> list(
-            @RestQuery @Schema(enumeration = {"all", "active", "completed"}, defaultValue = "all") String status,
+            @RestQuery @Schema(enumeration = {"all", "active", "completed", ""}, defaultValue = "all",
+                    description = "blank means all") String status,
             @RestQuery @Schema(type = SchemaType.ARRAY, implementation = TodoSchemas.PriorityName.class)
             List<String> priority,
             @RestQuery @Schema(maxLength = TodoLimits.CATEGORY_MAX, pattern = Text.SINGLE_LINE) String category,
