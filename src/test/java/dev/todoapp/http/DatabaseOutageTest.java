@@ -49,4 +49,28 @@ class DatabaseOutageTest {
         assertTrue(Readiness.await(200, Duration.ofSeconds(30)), "readiness UP again without a restart of the service");
         given().header("Authorization", account.bearer()).get("/api/auth/me").then().statusCode(200);
     }
+
+    /**
+     * An orchestrator routes traffic back by readiness: it must turn UP within 2 s of PostgreSQL accepting
+     * connections again (measured from the moment the restarted server accepts them), in every of three
+     * restarts, with the pool's connections to the old server all broken.
+     */
+    @Test
+    void readinessIsUpWithinTwoSecondsOfTheDatabaseAcceptingConnections() throws Exception {
+        Account account = TestAccounts.signUp();
+        for (int restart = 1; restart <= 3; restart++) {
+            given().header("Authorization", account.bearer()).get("/api/todos").then().statusCode(200);
+            PostgresResource.stopPostgres();
+            try {
+                assertTrue(Readiness.await(503, Duration.ofSeconds(30)), "readiness DOWN while the database is stopped");
+            } finally {
+                PostgresResource.startPostgres();
+            }
+            Instant accepting = Instant.now();
+            assertTrue(Readiness.await(200, Duration.ofSeconds(30)), "readiness UP again");
+            Duration took = Duration.between(accepting, Instant.now());
+            System.out.println("readiness UP " + took.toMillis() + " ms after PostgreSQL accepted connections (restart " + restart + ")");
+            assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "readiness took " + took.toMillis() + " ms (restart " + restart + ")");
+        }
+    }
 }
