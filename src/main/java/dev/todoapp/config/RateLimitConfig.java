@@ -24,4 +24,16 @@ public interface RateLimitConfig {
 
     @WithDefault("20/PT15M")
     String resetPerIp();
+
+    @WithDefault("5/PT15M")
+    String registerPerAddress();
+
+    @WithDefault("10/PT15M")
+    String resendPerIp();
+
+    @WithDefault("3/PT15M")
+    String resendPerAddress();
+
+    @WithDefault("5/PT1H")
+    String emailChangePerUser();
 }

@@ -44,9 +44,25 @@ public final class AuthDtos {
     public record ResetPasswordRequest(String token, String newPassword) {
     }
 
-    public record UserResponse(String id, String email, String name, OffsetDateTime createdAt) {
+    /** The answer of register, resend and email change: the same for every address. */
+    public record AcceptedResponse(String message) {
+    }
+
+    public record VerifyEmailRequest(String token) {
+    }
+
+    public record ResendVerificationRequest(String email) {
+    }
+
+    public record ChangeEmailRequest(String newEmail, String password) {
+    }
+
+    /** {@code pendingEmail}: the address a change was requested for, while its link still works; else null. */
+    public record UserResponse(String id, String email, boolean emailVerified, String pendingEmail, String name,
+                               OffsetDateTime createdAt) {
         static UserResponse of(User user) {
-            return new UserResponse(user.getId().toString(), user.getEmail(), user.getName(), user.getCreatedAt());
+            return new UserResponse(user.getId().toString(), user.getEmail(), user.isEmailVerified(),
+                    user.pendingEmailAt(OffsetDateTime.now()), user.getName(), user.getCreatedAt());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.todoapp.account.rest;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.todoapp.common.EmailAddress;
@@ -23,6 +25,10 @@ public class AuthRateLimits {
     private final Limit forgotPerIp;
     private final Limit forgotPerAddress;
     private final Limit resetPerIp;
+    private final Limit registerPerAddress;
+    private final Limit resendPerIp;
+    private final Limit resendPerAddress;
+    private final Limit emailChangePerUser;
 
     public AuthRateLimits(RateLimiter limiter, RateLimitConfig limits) {
         this.limiter = limiter;
@@ -32,10 +38,30 @@ public class AuthRateLimits {
         this.forgotPerIp = Limit.parse(limits.forgotPerIp());
         this.forgotPerAddress = Limit.parse(limits.forgotPerAddress());
         this.resetPerIp = Limit.parse(limits.resetPerIp());
+        this.registerPerAddress = Limit.parse(limits.registerPerAddress());
+        this.resendPerIp = Limit.parse(limits.resendPerIp());
+        this.resendPerAddress = Limit.parse(limits.resendPerAddress());
+        this.emailChangePerUser = Limit.parse(limits.emailChangePerUser());
     }
 
-    void register(HttpServerRequest http) {
+    /** Per address too: nobody can flood one inbox with verification mails or "someone tried" notices. */
+    void register(HttpServerRequest http, String rawEmail) {
         limiter.consume("register-ip", ClientAddress.of(http), registerPerIp);
+        if (EmailAddress.isValid(rawEmail)) {
+            limiter.consume("register-address", EmailAddress.normalized(rawEmail), registerPerAddress);
+        }
+    }
+
+    void resend(HttpServerRequest http, String rawEmail) {
+        limiter.consume("resend-ip", ClientAddress.of(http), resendPerIp);
+        if (EmailAddress.isValid(rawEmail)) {
+            limiter.consume("resend-address", EmailAddress.normalized(rawEmail), resendPerAddress);
+        }
+    }
+
+    /** Each request mails two inboxes, one of them chosen by the caller. */
+    void emailChange(UUID userId) {
+        limiter.consume("email-change-user", userId.toString(), emailChangePerUser);
     }
 
     /** Per account too, whatever the address looks like: guessing one password from many IPs is still bounded. */
