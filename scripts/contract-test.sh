@@ -3,6 +3,7 @@
 # /q/openapi and checks every answer against it (status documented, body matches its schema, headers,
 # no 5xx). Runs against the packaged jar with an embedded PostgreSQL and a signed-in user.
 # Needs target/quarkus-app (./mvnw package). Prints "N passed, N failed" and exits non-zero on failure.
+# scripts/schemathesis.toml lists the few per-operation exceptions to one check, each with its reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,17 +32,20 @@ trap cleanup EXIT
 
 # Generous limits: the run sends hundreds of sign-ins and sign-ups from one address; a 429 is still a
 # documented answer, but limits that trip at once would leave the other statuses untested.
-PORT=$api_port LOCAL_DB_PORT=$db_port LOCAL_DB_DIR="$work/db" LOG_JSON=false MAIL_TRANSPORT=log \
+PORT=$api_port MANAGEMENT_PORT=0 LOCAL_DB_PORT=$db_port LOCAL_DB_DIR="$work/db" LOG_JSON=false MAIL_TRANSPORT=log \
   RATE_LIMIT_LOGIN_PER_IP=100000/PT1M RATE_LIMIT_LOGIN_PER_ACCOUNT=100000/PT1M \
+  RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP=100000/PT1M RATE_LIMIT_PASSWORD_CHECK_PER_USER=100000/PT1M \
   RATE_LIMIT_REGISTER_PER_IP=100000/PT1M RATE_LIMIT_FORGOT_PER_IP=100000/PT1M \
   RATE_LIMIT_FORGOT_PER_ADDRESS=100000/PT1M RATE_LIMIT_RESET_PER_IP=100000/PT1M \
   java -Xmx512m -jar "$jar" >"$work/service.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 120); do
-  curl -fsS "$api/q/health/ready" >/dev/null 2>&1 && break
+ready=
+for _ in $(seq 1 360); do  # up to 3 minutes: a loaded CI machine starts the jar slowly
+  curl -fsS "$api/q/health/ready" >/dev/null 2>&1 && { ready=1; break; }
   kill -0 "$pid" 2>/dev/null || { cat "$work/service.log"; echo "contract-test: the service did not start" >&2; exit 1; }
   sleep 0.5
 done
+[ -n "$ready" ] || { tail -20 "$work/service.log"; echo "contract-test: the service was not ready after 3 minutes" >&2; exit 1; }
 
 email="contract-$RANDOM$RANDOM@example.com"
 password="contract-Test-$RANDOM-pass"
@@ -67,7 +71,7 @@ started=$(date +%s)
 set +e
 # The operations that end the session (logout-all, delete account, password change) are left out of
 # this run: they would sign the token out halfway and turn every later case into a 401.
-"$venv/bin/st" run "$api/q/openapi" \
+"$venv/bin/st" --config-file scripts/schemathesis.toml run "$api/q/openapi" \
   --header "Authorization: Bearer $token" \
   --checks all \
   --max-examples "$EXAMPLES" \

@@ -52,4 +52,12 @@ for kustomization in deploy/kubernetes/*/kustomization.yaml; do
   [[ "$image" =~ ^ghcr\.io/[^:]+/todo-service:sha-[^:]+$ ]] || { echo "lint-deploy: $dir runs image '$image', not a sha-<commit> tag" >&2; exit 1; }
   echo "ok: $dir renders, image $image"
 done
+# Alert rules parse and type-check (the metric names are checked against a running service by
+# MonitoringFilesTest); the dashboard is valid JSON.
+command -v promtool >/dev/null || { echo "lint-deploy: promtool missing (apt-get install prometheus)" >&2; exit 1; }
+echo "== promtool check rules deploy/monitoring/alerts.yml"
+promtool check rules deploy/monitoring/alerts.yml
+echo "== promtool check config deploy/monitoring/prometheus.yml"
+promtool check config deploy/monitoring/prometheus.yml
+python3 -m json.tool deploy/monitoring/grafana-dashboard.json >/dev/null
 echo "lint-deploy: no findings"

@@ -72,6 +72,7 @@ PROD_ENV=(
   "HOME=$WORK/home"
   "ENVIRONMENT=production"
   "PORT=$APP_PORT"
+  "MANAGEMENT_PORT=0"
   "DATABASE_URL=postgresql://todo:$DB_PASSWORD@127.0.0.1:$PG_PORT/todo?sslmode=disable"
   "JWT_SECRET_KEY=$JWT_SECRET"
   "FRONTEND_URL=https://todo.example.com"

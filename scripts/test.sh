@@ -17,3 +17,6 @@ echo "== release rehearsal: native build steps (sources only), every *IT in nati
 
 echo "== web UI: lint, typecheck, unit tests, build, end-to-end in Chromium against the packaged backend"
 E2E_SKIP_BACKEND_BUILD=1 ./web/scripts/test-all.sh
+
+echo "== native gate: GraalVM's builder through analysis and compilation (scripts/native/README.md)"
+nice -n 15 ./scripts/native/gate.sh

@@ -146,6 +146,7 @@ async function main() {
       LOCAL_DB_DIR: tempDb,
       LOCAL_DB_PORT: String(dbPort),
       PORT: String(apiPort),
+      MANAGEMENT_PORT: '0',
       MAIL_TRANSPORT: 'smtp',
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtpPort),

@@ -6,161 +6,6 @@
  */
 
 export interface paths {
-    "/api/auth/email/change": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Change */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ChangeEmailRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AcceptedResponse"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/email/resend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Resend */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ResendVerificationRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AcceptedResponse"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/email/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Verify */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["VerifyEmailRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TokensResponse"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -193,12 +38,83 @@ export interface paths {
                         "application/json": components["schemas"]["TokensResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid access (or refresh) token */
+                401: {
+                    headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -231,19 +147,68 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Created */
-                201: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -272,26 +237,43 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Created */
-                201: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -327,19 +309,36 @@ export interface paths {
                         "application/json": components["schemas"]["UserResponse"];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -366,19 +365,81 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Not Authorized */
-                401: {
+                /** @description The body is not JSON of the documented shape */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
+                /** @description No valid access (or refresh) token */
+                401: {
+                    headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The password is incorrect */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -407,19 +468,72 @@ export interface paths {
                         "application/json": components["schemas"]["UserResponse"];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description The body is not JSON of the documented shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -457,26 +571,81 @@ export interface paths {
                         "application/json": components["schemas"]["TokensResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
+                /** @description The password is incorrect */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -509,8 +678,8 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Accepted */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -518,12 +687,72 @@ export interface paths {
                         "application/json": components["schemas"]["ForgotPasswordResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -556,19 +785,79 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Created */
-                201: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -610,12 +899,72 @@ export interface paths {
                         "application/json": components["schemas"]["VerifyResetTokenResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -657,12 +1006,72 @@ export interface paths {
                         "application/json": components["schemas"]["TokensResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid access (or refresh) token */
+                401: {
+                    headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -695,21 +1104,90 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AcceptedResponse"];
+                        "application/json": components["schemas"]["UserResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An account with this email already exists */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -733,13 +1211,13 @@ export interface paths {
                     category?: string;
                     dueAfter?: string;
                     dueBefore?: string;
-                    order?: string;
-                    page?: string;
-                    priority?: string[];
+                    order?: "asc" | "desc";
+                    page?: number;
+                    priority?: components["schemas"]["Priority"][];
                     q?: string;
-                    size?: string;
-                    sort?: string;
-                    status?: string;
+                    size?: number;
+                    sort?: "position" | "createdAt" | "updatedAt" | "dueAt" | "priority" | "title";
+                    status?: "all" | "active" | "completed" | "";
                     tag?: string;
                 };
                 header?: never;
@@ -757,19 +1235,45 @@ export interface paths {
                         "application/json": components["schemas"]["TodoPageResponse"];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -778,55 +1282,120 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["TodoFields"];
+                    "application/json": WithRequired<components["schemas"]["TodoFields"], "title">;
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
+                        /** @description The todo's version as a strong entity tag; send it back in If-Match */
+                        ETag?: string;
+                        /** @description The URL of the created todo */
+                        Location?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TodoResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule; A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
         /** Clear Completed */
         delete: {
             parameters: {
-                query?: {
-                    status?: string;
+                query: {
+                    status: "completed";
                 };
-                header?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -841,19 +1410,56 @@ export interface paths {
                         "application/json": components["schemas"]["ClearCompletedResponse"];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule; A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -884,25 +1490,53 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description The todo's version as a strong entity tag; send it back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TodoResponse"];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description No such todo of this user */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -912,7 +1546,9 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: components["schemas"]["UUID"];
                 };
@@ -927,19 +1563,65 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description No such todo of this user */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -950,6 +1632,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
+                    "Idempotency-Key"?: string;
                     "If-Match"?: string;
                 };
                 path: {
@@ -966,25 +1649,109 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description The todo's version as a strong entity tag; send it back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TodoResponse"];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description The body is not JSON of the documented shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description No such todo of this user */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match does not name the current version */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule; A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -1003,7 +1770,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: components["schemas"]["UUID"];
                 };
@@ -1018,32 +1787,100 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description The todo's version as a strong entity tag; send it back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TodoResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description No such todo of this user */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule; A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -1066,7 +1903,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     id: components["schemas"]["UUID"];
                 };
@@ -1077,25 +1916,73 @@ export interface paths {
                 /** @description OK */
                 200: {
                     headers: {
+                        /** @description The todo's version as a strong entity tag; send it back in If-Match */
+                        ETag?: string;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TodoResponse"];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description No such todo of this user */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -1118,7 +2005,9 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1137,26 +2026,83 @@ export interface paths {
                         "application/json": components["schemas"]["BulkResponse"];
                     };
                 };
-                /** @description Bad Request */
+                /** @description The body is not JSON of the documented shape */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A request with this Idempotency-Key is still running */
+                409: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule; A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -1192,19 +2138,36 @@ export interface paths {
                         "application/json": components["schemas"]["CategoryResponse"][];
                     };
                 };
-                /** @description Not Authorized */
+                /** @description No valid access (or refresh) token */
                 401: {
                     headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description The Accept header rules out application/json */
+                406: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -1220,42 +2183,41 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AcceptedResponse: {
-            message?: string;
-        };
         BulkRequest: {
-            action?: string;
-            ids?: string[];
+            /** @enum {string} */
+            action: "complete" | "uncomplete" | "delete";
+            ids: string[];
         };
         BulkResponse: {
             /** Format: int32 */
-            affected?: number;
+            affected: number;
         };
         CategoryResponse: {
             /** Format: int64 */
-            count?: number;
-            name?: string;
-        };
-        ChangeEmailRequest: {
-            newEmail?: string;
-            password?: string;
+            count: number;
+            name: string;
         };
         ChangePasswordRequest: {
-            currentPassword?: string;
-            newPassword?: string;
+            currentPassword: string;
+            /** @description not one of the commonly used passwords */
+            newPassword: string;
         };
         ClearCompletedResponse: {
             /** Format: int64 */
-            deleted?: number;
+            deleted: number;
         };
         DeleteAccountRequest: {
-            password?: string;
+            password: string;
         };
         ForgotPasswordRequest: {
-            email?: string;
+            /**
+             * Format: email
+             * @description trimmed; compared case-insensitively
+             */
+            email: string;
         };
         ForgotPasswordResponse: {
-            message?: string;
+            message: string;
         };
         /**
          * Format: date-time
@@ -1263,9 +2225,11 @@ export interface components {
          */
         Instant: string;
         LoginRequest: {
-            email?: string;
-            password?: string;
+            /** Format: email */
+            email: string;
+            password: string;
         };
+        /** @description Exactly one of beforeId and afterId, naming another todo of the same user */
         MoveRequest: {
             afterId?: components["schemas"]["UUID"];
             beforeId?: components["schemas"]["UUID"];
@@ -1275,21 +2239,45 @@ export interface components {
          * @example 2022-03-10T12:15:50-04:00
          */
         OffsetDateTime: string;
+        /** @enum {string} */
+        Priority: "none" | "low" | "medium" | "high";
+        /** @description RFC 9457 problem details; code is the stable word clients switch on */
+        Problem: {
+            /** @enum {string} */
+            code: "malformed_request" | "validation_failed" | "weak_password" | "not_found" | "unauthorized" | "invalid_credentials" | "invalid_credentials" | "invalid_refresh_token" | "invalid_reset_token" | "forbidden" | "email_taken" | "version_conflict" | "idempotency_key_reused" | "request_in_progress" | "rate_limited" | "service_busy" | "service_unavailable" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "request_failed" | "internal_error";
+            detail: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+            requestId?: string;
+            /** Format: int32 */
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+        };
         RefreshRequest: {
-            refreshToken?: string;
+            refreshToken?: string | null;
         };
         RegisterRequest: {
-            email?: string;
-            name?: string;
-            password?: string;
-        };
-        ResendVerificationRequest: {
-            email?: string;
+            /**
+             * Format: email
+             * @description trimmed; compared case-insensitively
+             */
+            email: string;
+            /** @description trimmed; blank means none */
+            name?: string | null;
+            /** @description not one of the commonly used passwords */
+            password: string;
         };
         ResetPasswordRequest: {
-            newPassword?: string;
+            /** @description not one of the commonly used passwords */
+            newPassword: string;
             token?: string;
         };
+        /** @description trimmed */
+        Tag: string;
         /** @description Writable todo fields. On create, title is required; on PATCH any subset, where null clears a nullable field and a missing field stays as it is. Tags are trimmed and duplicates dropped. */
         TodoFields: {
             /** @description trimmed; blank means none */
@@ -1298,76 +2286,72 @@ export interface components {
             description?: string | null;
             /** @description ISO-8601 with offset */
             dueAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
-            /**
-             * @default none
-             * @enum {string}
-             */
+            /** @enum {string} */
             priority?: "none" | "low" | "medium" | "high";
-            /** @description distinct tags of 1 to 30 characters */
-            tags?: string[];
+            /** @description duplicates dropped */
+            tags?: components["schemas"]["Tag"][];
             /** @description trimmed */
             title?: string;
         };
         TodoPageResponse: {
-            items?: components["schemas"]["TodoResponse"][];
+            items: components["schemas"]["TodoResponse"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            totalItems?: number;
+            totalItems: number;
             /** Format: int64 */
-            totalPages?: number;
+            totalPages: number;
         };
         TodoResponse: {
-            category?: string;
-            completed?: boolean;
-            completedAt?: components["schemas"]["Instant"];
-            createdAt?: components["schemas"]["Instant"];
-            description?: string;
-            dueAt?: components["schemas"]["Instant"];
-            id?: components["schemas"]["UUID"];
+            category: string | null;
+            completed: boolean;
+            completedAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            createdAt: components["schemas"]["Instant"];
+            description: string | null;
+            dueAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
+            id: components["schemas"]["UUID"];
             /** Format: int64 */
-            position?: number;
-            priority?: string;
-            tags?: string[];
-            title?: string;
-            updatedAt?: components["schemas"]["Instant"];
+            position: number;
+            /** @enum {string} */
+            priority: "none" | "low" | "medium" | "high";
+            tags: components["schemas"]["Tag"][];
+            title: string;
+            updatedAt: components["schemas"]["Instant"];
             /** Format: int64 */
-            version?: number;
+            version: number;
         };
         TokensResponse: {
-            accessToken?: string;
+            accessToken: string;
             /** Format: int64 */
-            expiresIn?: number;
+            expiresIn: number;
             /** Format: int64 */
-            refreshExpiresIn?: number;
-            refreshToken?: string;
-            tokenType?: string;
-            user?: components["schemas"]["UserResponse"];
+            refreshExpiresIn: number;
+            refreshToken: string;
+            tokenType: string;
+            user: components["schemas"]["UserResponse"];
         };
         UpdateProfileRequest: {
-            name?: string;
+            /** @description trimmed; blank means none */
+            name?: string | null;
         };
         UserResponse: {
-            createdAt?: components["schemas"]["OffsetDateTime"];
-            email?: string;
-            emailVerified?: boolean;
-            id?: string;
-            name?: string;
-            pendingEmail?: string;
+            createdAt: components["schemas"]["OffsetDateTime"];
+            /** Format: email */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
         };
         /** Format: uuid */
         UUID: string;
-        VerifyEmailRequest: {
-            token?: string;
-        };
         VerifyResetTokenRequest: {
             token?: string;
         };
         VerifyResetTokenResponse: {
-            expiresAt?: components["schemas"]["OffsetDateTime"];
-            valid?: boolean;
+            expiresAt: components["schemas"]["OffsetDateTime"];
+            valid: boolean;
         };
     };
     responses: never;
@@ -1377,4 +2361,7 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};
 export type operations = Record<string, never>;

@@ -1,5 +1,6 @@
 package dev.todoapp.account;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -8,7 +9,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One signed-in client. Access tokens name it (sid), so revoking it ends them at once. */
+/**
+ * One signed-in client. Access tokens name it (sid), so revoking it ends them at once. It ends at
+ * {@code expiresAt} however busy (absolute lifetime) and at {@code idleExpiresAt}, which each refresh
+ * pushes forward (idle lifetime).
+ */
 @Entity
 @Table(name = "auth_session")
 public class AuthSession {
@@ -25,6 +30,9 @@ public class AuthSession {
     @Column(name = "expires_at")
     private OffsetDateTime expiresAt;
 
+    @Column(name = "idle_expires_at")
+    private OffsetDateTime idleExpiresAt;
+
     /** Set by SessionRepository's revoking updates. */
     @Column(name = "revoked_at")
     private OffsetDateTime revokedAt;
@@ -33,11 +41,12 @@ public class AuthSession {
         // for Hibernate
     }
 
-    public AuthSession(UUID userId, OffsetDateTime now, OffsetDateTime expiresAt) {
+    public AuthSession(UUID userId, OffsetDateTime now, Duration idleLifetime, Duration maxLifetime) {
         this.id = UUID.randomUUID();
         this.userId = userId;
         this.createdAt = now;
-        this.expiresAt = expiresAt;
+        this.expiresAt = now.plus(maxLifetime);
+        this.idleExpiresAt = earliest(now.plus(idleLifetime), expiresAt);
     }
 
     public UUID getId() {
@@ -48,7 +57,22 @@ public class AuthSession {
         return userId;
     }
 
-    public boolean isRevoked() {
-        return revokedAt != null;
+    /** Whether the session may still be used: neither revoked nor past either lifetime. */
+    public boolean isOpenAt(OffsetDateTime now) {
+        return revokedAt == null && now.isBefore(expiresAt) && now.isBefore(idleExpiresAt);
+    }
+
+    /** A refresh shows the client is active: the idle end moves, never past the absolute end. Returns it. */
+    public OffsetDateTime touch(OffsetDateTime now, Duration idleLifetime) {
+        idleExpiresAt = earliest(now.plus(idleLifetime), expiresAt);
+        return idleExpiresAt;
+    }
+
+    public OffsetDateTime getIdleExpiresAt() {
+        return idleExpiresAt;
+    }
+
+    private static OffsetDateTime earliest(OffsetDateTime a, OffsetDateTime b) {
+        return a.isBefore(b) ? a : b;
     }
 }

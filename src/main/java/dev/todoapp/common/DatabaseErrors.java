@@ -4,6 +4,7 @@ import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Set;
 
+import org.hibernate.JDBCException;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.vertx.core.impl.NoStackTraceThrowable;
@@ -22,8 +23,10 @@ public final class DatabaseErrors {
     static final String UNIQUE_VIOLATION = "23505";
     /** SQLSTATE class 08: the connection failed or broke. */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
-    /** The server is shutting down or still starting (a restart, Neon waking up). */
-    private static final Set<String> SERVER_UNAVAILABLE = Set.of("57P01", "57P02", "57P03");
+    /** The server is shutting down or still starting (a restart, Neon waking up), or has no connection slot left. */
+    private static final Set<String> SERVER_UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "53300");
+    /** Serialization failure and deadlock: the transaction lost a race and may simply run again. */
+    private static final Set<String> TRANSACTION_CONFLICT = Set.of("40001", "40P01");
 
     private DatabaseErrors() {
     }
@@ -52,11 +55,37 @@ public final class DatabaseErrors {
                     || t instanceof ClosedConnectionException || t instanceof NoStackTraceThrowable) {
                 return true;
             }
-            if (t instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith(CONNECTION_EXCEPTION_CLASS) || SERVER_UNAVAILABLE.contains(pg.getSqlState()))) {
+            String sqlState = sqlStateOf(t);
+            if (sqlState != null && (sqlState.startsWith(CONNECTION_EXCEPTION_CLASS) || SERVER_UNAVAILABLE.contains(sqlState)
+                    || TRANSACTION_CONFLICT.contains(sqlState))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the transaction failed only because a concurrent one got in its way (serialization failure,
+     * deadlock): running it again usually succeeds. Once retries are spent it counts as unavailable.
+     */
+    public static boolean isTransactionConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String sqlState = sqlStateOf(t);
+            if (sqlState != null && TRANSACTION_CONFLICT.contains(sqlState)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The SQLSTATE as the reactive driver or Hibernate (which converts a failed flush) reports it. */
+    private static String sqlStateOf(Throwable t) {
+        if (t instanceof PgException pg) {
+            return pg.getSqlState();
+        }
+        if (t instanceof JDBCException jdbc) {
+            return jdbc.getSQLState();
+        }
+        return null;
     }
 }

@@ -23,6 +23,10 @@ public enum ErrorCode {
     EMAIL_NOT_VERIFIED("email_not_verified", "Email not verified"),
     INVALID_VERIFICATION_TOKEN("invalid_verification_token", "Invalid verification link"),
     VERSION_CONFLICT("version_conflict", "Version conflict"),
+    /** The Idempotency-Key was already used for another request. */
+    IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", "Idempotency key reused"),
+    /** The first request with this Idempotency-Key is still running. */
+    REQUEST_IN_PROGRESS("request_in_progress", "Request in progress"),
     RATE_LIMITED("rate_limited", "Too many requests"),
     SERVICE_BUSY("service_busy", "Service busy"),
     SERVICE_UNAVAILABLE("service_unavailable", "Service unavailable"),

@@ -5,11 +5,30 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The checks every piece of user text and every timestamp of the API shares. */
 public final class Text {
 
     public static final String BAD_CHARACTERS = "must not contain control characters";
+    /** {@link #isStorable} as a JSON Schema pattern for the OpenAPI: no control characters. */
+    public static final String SINGLE_LINE = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$";
+    /** The same for multi-line text, which may hold line breaks and tabs. */
+    public static final String MULTILINE = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$";
+    /** Not blank after trimming, and single-line. */
+    public static final String SINGLE_LINE_NOT_BLANK = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$";
+    /**
+     * What {@link #timestamp} reads: RFC 3339 with seconds, narrowed to years 0001-9999, real dates
+     * (29 February aside), offsets up to 18 hours and no leap second, as Java's OffsetDateTime takes them.
+     */
+    private static final String TIMESTAMP_SHAPE = "(?!0000)\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])"
+            + "|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-9]))[Tt](?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d"
+            + "(?:\\.\\d{1,9})?(?:[Zz]|[+-](?:0\\d|1[0-7]):[0-5]\\d|[+-]18:00)";
+    private static final Pattern TIMESTAMP_PATTERN = Pattern.compile(TIMESTAMP_SHAPE);
+    /** {@link #timestamp}'s rule as a JSON Schema pattern. */
+    public static final String TIMESTAMP = "^" + TIMESTAMP_SHAPE + "$";
+    /** The same for a filter, where a blank value means no filter. */
+    public static final String TIMESTAMP_OR_BLANK = "^[ \\t\\n\\r]*(?:" + TIMESTAMP_SHAPE + ")?[ \\t\\n\\r]*$";
     public static final String BAD_TIMESTAMP = "must be an ISO-8601 timestamp with offset, e.g. 2026-11-26T10:00:00Z";
 
     private Text() {
@@ -39,8 +58,12 @@ public final class Text {
 
     /** An instant PostgreSQL can store, from an ISO-8601 timestamp that names its offset. */
     public static Optional<Instant> timestamp(String value) {
+        String text = value.trim();
+        if (!TIMESTAMP_PATTERN.matcher(text).matches()) {
+            return Optional.empty();
+        }
         try {
-            OffsetDateTime parsed = OffsetDateTime.parse(value.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            OffsetDateTime parsed = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             return parsed.getYear() >= 1 && parsed.getYear() <= 9999 ? Optional.of(parsed.toInstant()) : Optional.empty();
         } catch (DateTimeException e) {
             return Optional.empty();

@@ -30,6 +30,15 @@ public interface MailConfig {
 
     Outbox outbox();
 
+    Log log();
+
+    interface Log {
+
+        /** Whether the log transport prints body and address; off in tests, whose logs are scanned for links. */
+        @WithDefault("true")
+        boolean showBody();
+    }
+
     interface Outbox {
 
         /** Off for an instance that should only serve requests; rows wait for another instance. */

@@ -1,6 +1,7 @@
 package dev.todoapp.config;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,11 @@ public class ProductionSettings {
     private static final Set<String> LOG_LEVELS = Set.of("OFF", "FATAL", "ERROR", "WARN", "INFO", "DEBUG", "TRACE", "ALL");
 
     private static final Logger LOG = Logger.getLogger(ProductionSettings.class);
+    private static final int MIN_SECRET_BYTES = 32;
+    /** Secrets anyone can read: the local default in application.properties and the Kubernetes template's placeholder. */
+    static final Set<String> PUBLIC_SECRETS = Set.of(
+            "local-development-secret-do-not-use-in-production",
+            "REPLACE-WITH-AT-LEAST-32-RANDOM-CHARACTERS");
 
     private final Config config;
 
@@ -41,10 +47,36 @@ public class ProductionSettings {
             LOG.error(message);
             throw new InvalidSettingsException(message);
         }
+        warnings().forEach(LOG::warn);
+    }
+
+    /** Settings that work but weaken production; logged at startup. */
+    List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        if (production()) {
+            env("DATABASE_URL").flatMap(ProductionSettings::parsedOrEmpty)
+                    .filter(DatabaseUrl::trustAllCertificates).filter(url -> !url.sslMode().equals("disable"))
+                    .ifPresent(url -> warnings.add("DATABASE_URL has sslmode=" + url.sslMode()
+                            + ": the connection is encrypted but any certificate is accepted, so a machine in the path"
+                            + " can impersonate the database. Use sslmode=verify-full (Neon supports it; README: Database)."));
+        }
+        return warnings;
+    }
+
+    private static Optional<DatabaseUrl> parsedOrEmpty(String value) {
+        try {
+            return Optional.of(DatabaseUrl.parse(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean production() {
+        return "production".equalsIgnoreCase(env("ENVIRONMENT").orElse(""));
     }
 
     List<String> problems() {
-        boolean production = "production".equalsIgnoreCase(env("ENVIRONMENT").orElse(""));
+        boolean production = production();
         List<String> problems = new ArrayList<>();
 
         Optional<String> databaseUrl = env("DATABASE_URL");
@@ -65,8 +97,11 @@ public class ProductionSettings {
             if (production) {
                 problems.add("JWT_SECRET_KEY is required (at least 32 characters)");
             }
-        } else if (jwtSecret.get().length() < 32) {
-            problems.add("JWT_SECRET_KEY is too short (at least 32 characters)");
+        } else if (jwtSecret.get().getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            problems.add("JWT_SECRET_KEY is too short (at least 32 bytes; e.g. openssl rand -base64 48)");
+        } else if (production && PUBLIC_SECRETS.contains(jwtSecret.get())) {
+            problems.add("JWT_SECRET_KEY is a published example value (the local default or the Kubernetes template's"
+                    + " placeholder); anyone could sign tokens with it. Set a random one (openssl rand -base64 48)");
         }
 
         Optional<String> frontendUrl = env("FRONTEND_URL");

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -29,16 +31,26 @@ import dev.todoapp.common.DomainException;
 import dev.todoapp.common.ErrorCode;
 import dev.todoapp.common.FieldError;
 import dev.todoapp.common.Problem;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.pgclient.PgException;
 
 /**
  * The one place where failures become HTTP: each error code gets its status here, and every failure
  * leaves as problem+json — no stack trace, SQL or class name reaches the client.
  */
+// Problem bodies reach Jackson only inside a Response, which Quarkus does not register for the native
+// image on its own: without this, every problem+json body of the native binary is {}.
+@RegisterForReflection(targets = {Problem.class, FieldError.class})
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String SOMETHING_WENT_WRONG = "Something went wrong on our side; quote the request id";
+
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
 
     /** The status of each code; a new code does not compile until it has one. */
     public static int statusOf(ErrorCode code) {
@@ -51,11 +63,12 @@ public class ProblemMappers {
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
             case NOT_ACCEPTABLE -> 406;
+            case REQUEST_IN_PROGRESS -> 409;
             case VERSION_CONFLICT -> 412;
             case PAYLOAD_TOO_LARGE -> 413;
             case URI_TOO_LONG -> 414;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
-            case VALIDATION_FAILED, WEAK_PASSWORD -> 422;
+            case VALIDATION_FAILED, WEAK_PASSWORD, IDEMPOTENCY_KEY_REUSED -> 422;
             case RATE_LIMITED -> 429;
             case HEADERS_TOO_LARGE -> 431;
             case INTERNAL_ERROR -> 500;
@@ -75,7 +88,8 @@ public class ProblemMappers {
         return response.build();
     }
 
-    @ServerExceptionMapper
+    /** Quarkus maps its subtype of this (request parameters and bodies) to a bare 400; ours must win. */
+    @ServerExceptionMapper({ConstraintViolationException.class, ResteasyReactiveViolationException.class})
     public Response validation(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldName(v), v.getMessage()))
@@ -120,12 +134,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         return switch (status) {
             case 400 -> respond(ErrorCode.MALFORMED_REQUEST, "The request could not be read", null).build();
-            case 404 -> respond(ErrorCode.NOT_FOUND, "The resource was not found", null).build();
-            case 405 -> respond(ErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed here", null).build();
+            case 404 -> wrongMethodOnLiteralPath(request)
+                    ? methodNotAllowed(request)
+                    : respond(ErrorCode.NOT_FOUND, "The resource was not found", null).build();
+            case 405 -> methodNotAllowed(request);
             case 406 -> respond(ErrorCode.NOT_ACCEPTABLE, "This resource answers application/json", null).build();
             case 413 -> respond(ErrorCode.PAYLOAD_TOO_LARGE, "The request body must be at most 64 KiB", null).build();
             case 415 -> respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json", null).build();
@@ -133,9 +149,29 @@ public class ProblemMappers {
         };
     }
 
+    private Response methodNotAllowed(HttpServerRequest request) {
+        return respond(ErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed here", null)
+                .header("Allow", allowedMethods.of(request.path()).orElse(null))
+                .build();
+    }
+
+    /**
+     * PATCH /api/todos/bulk is routed to PATCH /api/todos/{id} and fails there as a 404 (bulk is no id),
+     * while the path itself exists: that is a wrong method (405), not a missing resource.
+     */
+    private boolean wrongMethodOnLiteralPath(HttpServerRequest request) {
+        return allowedMethods.literal(request.path())
+                .map(allowed -> !allowed.contains(request.method().name()))
+                .orElse(false);
+    }
+
     /** The database is unreachable or timed out: a fast, honest 503 instead of a hang or a 500. */
     @ServerExceptionMapper({TimeoutException.class, java.util.concurrent.TimeoutException.class, io.vertx.core.VertxException.class})
     public Response unavailable(Exception e) {
+        return serviceUnavailable(e);
+    }
+
+    private static Response serviceUnavailable(Throwable e) {
         LOG.warnf("Dependency unavailable: %s", e.getClass().getSimpleName());
         return respond(ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; try again shortly", null)
                 .header("Retry-After", "5")
@@ -145,7 +181,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response database(PgException e) {
         if (DatabaseErrors.isUnavailable(e)) {
-            return unavailable(e);
+            return serviceUnavailable(e);
         }
         LOG.error("Database error", e);
         return respond(ErrorCode.INTERNAL_ERROR, SOMETHING_WENT_WRONG, null).build();
@@ -153,8 +189,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response internal(Throwable e) {
-        if (e instanceof Exception exception && DatabaseErrors.isUnavailable(e)) {
-            return unavailable(exception);
+        if (DatabaseErrors.isUnavailable(e)) {
+            return serviceUnavailable(e);
         }
         LOG.error("Unhandled failure", e);
         return respond(ErrorCode.INTERNAL_ERROR, SOMETHING_WENT_WRONG, null).build();

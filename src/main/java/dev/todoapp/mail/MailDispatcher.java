@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import dev.todoapp.common.EmailAddress;
 import dev.todoapp.config.DatabaseMigrations;
 import dev.todoapp.config.MailConfig;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -47,11 +48,12 @@ public class MailDispatcher {
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicLong timer = new AtomicLong(-1);
     private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong failedAttempts = new AtomicLong();
-    private final AtomicLong dead = new AtomicLong();
+    private final MailMetrics metrics;
 
-    public MailDispatcher(MailOutboxRepository outbox, MailTransport transport, MailCrypto crypto, MailConfig config, Vertx vertx) {
+    public MailDispatcher(MailOutboxRepository outbox, MailTransport transport, MailCrypto crypto, MailConfig config,
+                          MailMetrics metrics, Vertx vertx) {
         this.outbox = outbox;
+        this.metrics = metrics;
         this.transport = transport;
         this.crypto = crypto;
         this.settings = config.outbox();
@@ -93,7 +95,7 @@ public class MailDispatcher {
 
     private void run() {
         again.set(false);
-        drain().flatMap(ignored -> scheduleNextDue())
+        drain().flatMap(ignored -> scheduleNextDue()).call(metrics::refresh)
                 .subscribe().with(ignored -> finished(), failure -> {
                     LOG.warnf("Mail dispatch run failed (%s); will try again", failure.getClass().getSimpleName());
                     finished();
@@ -125,14 +127,6 @@ public class MailDispatcher {
         return sent.get();
     }
 
-    long failedAttemptCount() {
-        return failedAttempts.get();
-    }
-
-    long deadCount() {
-        return dead.get();
-    }
-
     private Uni<Void> deliver(MailOutboxRepository.Claimed mail) {
         MailCrypto.Body body;
         try {
@@ -142,10 +136,13 @@ public class MailDispatcher {
             return failed(mail, new MailDeliveryException("undecryptable", true, e));
         }
         OutgoingMail outgoing = new OutgoingMail(mail.kind(), mail.recipient(), mail.subject(), body.html(), body.text());
+        Timer.Sample sending = metrics.startSend();
         return transport.send(mail.id().toString(), from, outgoing)
                 .ifNoItem().after(settings.sendTimeout()).fail()
+                .onItemOrFailure().invoke((ignored, failure) -> metrics.sendFinished(sending, failure == null ? "sent" : "failed"))
                 .onItem().transformToUni(ignored -> outbox.markSent(mail.id()).invoke(() -> {
                     sent.incrementAndGet();
+                    metrics.sent(mail.kind());
                     LOG.infof("Mail %s (%s) sent to %s on attempt %d", mail.id(), mail.kind(),
                             EmailAddress.masked(mail.recipient()), mail.attempts());
                 }))
@@ -153,10 +150,10 @@ public class MailDispatcher {
     }
 
     private Uni<Void> failed(MailOutboxRepository.Claimed mail, MailDeliveryException failure) {
-        failedAttempts.incrementAndGet();
+        metrics.failedAttempt(mail.kind());
         if (retries.givesUp(mail.attempts(), failure.permanent())) {
             return outbox.markDead(mail.id(), failure.errorClass()).invoke(() -> {
-                dead.incrementAndGet();
+                metrics.died(mail.kind());
                 LOG.errorf("Mail %s (%s) to %s is dead after %d attempt(s): %s%s", mail.id(), mail.kind(),
                         EmailAddress.masked(mail.recipient()), mail.attempts(), failure.errorClass(),
                         failure.permanent() ? " (permanent failure)" : "");

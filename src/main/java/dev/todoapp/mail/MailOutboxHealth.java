@@ -1,45 +1,37 @@
 package dev.todoapp.mail;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
-import dev.todoapp.config.MailConfig;
-import dev.todoapp.config.ServiceConfig;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.Wellness;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The outbox at a glance on /q/health and /q/health/well. Always UP: a failing mail provider must
- * not take the service out of rotation (readiness), but operators must see it here.
+ * The outbox on /q/health/well (and /q/health): DOWN while a mail has waited longer than ten minutes
+ * or the outbox cannot be read. A wellness check, never readiness: a mail provider outage must not take
+ * instances out of rotation. It carries no numbers, transport or error text: the page is public, and
+ * those move with requests (an enumeration oracle); operators read them on /q/metrics.
  */
 @Wellness
 @ApplicationScoped
 public class MailOutboxHealth implements AsyncHealthCheck {
 
-    private final MailOutboxRepository outbox;
-    private final MailDispatcher dispatcher;
-    private final String transport;
+    static final Duration BACKLOG = Duration.ofMinutes(10);
 
-    public MailOutboxHealth(MailOutboxRepository outbox, MailDispatcher dispatcher, MailConfig mail, ServiceConfig service) {
+    private final MailOutboxRepository outbox;
+
+    public MailOutboxHealth(MailOutboxRepository outbox) {
         this.outbox = outbox;
-        this.dispatcher = dispatcher;
-        this.transport = MailConfig.transportOrDefault(mail.transport(), service.production());
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("mail-outbox").up()
-                .withData("transport", transport)
-                .withData("sentSinceStart", dispatcher.sentCount())
-                .withData("failedAttemptsSinceStart", dispatcher.failedAttemptCount())
-                .withData("deadSinceStart", dispatcher.deadCount());
-        return outbox.state().map(state -> {
-            response.withData("pending", state.pending()).withData("dead", state.dead())
-                    .withData("oldestPendingSeconds", state.oldestPendingSeconds());
-            return response.withData("lastError", state.lastError() == null ? "none" : state.lastError()).build();
-        }).onFailure().recoverWithItem(e -> response.withData("pending", "unknown (database unreachable)").build());
+        return outbox.state()
+                .map(state -> HealthCheckResponse.named("mail-outbox").status(state.oldestPendingSeconds() <= BACKLOG.toSeconds()).build())
+                .onFailure().recoverWithItem(e -> HealthCheckResponse.down("mail-outbox"));
     }
 }

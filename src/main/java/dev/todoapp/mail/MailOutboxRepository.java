@@ -48,9 +48,7 @@ public class MailOutboxRepository implements PanacheRepositoryBase<MailOutbox, U
             select count(*) filter (where status = 'pending') as pending,
                    count(*) filter (where status = 'dead') as dead,
                    coalesce(extract(epoch from now() - min(created_at) filter (where status = 'pending')), 0)::bigint
-                       as oldest_pending_seconds,
-                   (select last_error from mail_outbox where last_error is not null
-                    order by updated_at desc limit 1) as last_error
+                       as oldest_pending_seconds
             from mail_outbox""";
 
     /** A mail this sender now holds (attempt counted, lease running) until it records the outcome. */
@@ -62,8 +60,8 @@ public class MailOutboxRepository implements PanacheRepositoryBase<MailOutbox, U
         }
     }
 
-    /** The outbox at a glance, for the health check. */
-    record State(long pending, long dead, long oldestPendingSeconds, String lastError) {
+    /** The outbox at a glance, for the health check and the metrics. */
+    record State(long pending, long dead, long oldestPendingSeconds) {
     }
 
     private final Pool pool;
@@ -113,8 +111,7 @@ public class MailOutboxRepository implements PanacheRepositoryBase<MailOutbox, U
     Uni<State> state() {
         return pool.query(STATE).execute().map(rows -> {
             Row row = rows.iterator().next();
-            return new State(row.getLong("pending"), row.getLong("dead"), row.getLong("oldest_pending_seconds"),
-                    row.getString("last_error"));
+            return new State(row.getLong("pending"), row.getLong("dead"), row.getLong("oldest_pending_seconds"));
         });
     }
 

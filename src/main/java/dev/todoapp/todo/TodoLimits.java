@@ -11,6 +11,8 @@ public final class TodoLimits {
     public static final int CATEGORY_MAX = 50;
     public static final int TAG_MAX = 30;
     public static final int TAGS_MAX = 20;
+    /** Ids in one bulk request. */
+    public static final int BULK_IDS_MAX = 1000;
 
     private TodoLimits() {
     }

@@ -59,10 +59,13 @@ class LoginStormIT {
                 "JWT_SECRET_KEY", "login-storm-test-secret-0123456789-abcdef",
                 "FRONTEND_URL", "https://storm.example",
                 "PORT", Integer.toString(port),
+                "MANAGEMENT_PORT", "0",
                 "SMTP_HOST", "127.0.0.1",
                 "SMTP_FROM_EMAIL", "storm@example.com",
                 // the storm is one account from many addresses: only the hashing bound may push back
-                "RATE_LIMIT_LOGIN_PER_ACCOUNT", "100000/PT1M"));
+                "RATE_LIMIT_LOGIN_PER_ACCOUNT", "100000/PT1M",
+                // this test's client stands in for the proxy in front of the service and forwards each caller's address
+                "TRUSTED_PROXIES", "127.0.0.1/32,::1/128"));
         service = builder.start();
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -137,7 +140,7 @@ class LoginStormIT {
         return client.sendAsync(HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
-                .header("X-Forwarded-For", TestAccounts.randomIp())
+                .header("X-Forwarded-For", TestAccounts.randomIp().getHostAddress())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

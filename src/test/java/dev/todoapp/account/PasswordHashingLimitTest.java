@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +16,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import dev.todoapp.support.PostgresResource;
+import dev.todoapp.support.Scrape;
 import dev.todoapp.support.TestAccounts;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -35,22 +37,28 @@ class PasswordHashingLimitTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("service.password-hash-threads", "1", "service.password-hash-queue", "1",
-                    "rate-limit.login-per-account", "1000/PT1M");
+                    "rate-limit.login-per-account", "1000/PT1M",
+                    // the test's client stands in for a proxy that forwards each caller's address
+                    "proxy.trusted-proxies", "127.0.0.1/32,::1/128");
         }
     }
 
     @TestHTTPResource("/api/auth/login")
     URI login;
 
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
     void aBurstOfSignInsIsAnsweredNotQueuedWithoutEnd() {
         TestAccounts.Account account = TestAccounts.signUp();
         String body = "{\"email\":\"" + account.email() + "\",\"password\":\"" + TestAccounts.PASSWORD + "\"}";
+        double refusalsBefore = Scrape.of(metrics).value("password_hash_refusals_total");
         HttpClient client = HttpClient.newHttpClient();
         List<HttpResponse<String>> answers = IntStream.range(0, 30)
                 .mapToObj(i -> client.sendAsync(HttpRequest.newBuilder(login)
                         .header("Content-Type", "application/json")
-                        .header("X-Forwarded-For", TestAccounts.randomIp())
+                        .header("X-Forwarded-For", TestAccounts.randomIp().getHostAddress())
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()))
                 .toList().stream().map(CompletableFuture::join).toList();
 
@@ -64,6 +72,8 @@ class PasswordHashingLimitTest {
             assertEquals("1", r.headers().firstValue("Retry-After").orElse(""));
             assertTrue(r.body().contains("\"code\":\"service_busy\"") && r.body().contains("\"status\":503"), r.body());
         }
+        assertEquals(refusalsBefore + refused.size(), Scrape.of(metrics).value("password_hash_refusals_total"),
+                "operators see every refusal");
         // the burst is over: signing in works again
         TestAccounts.logIn(account.email(), TestAccounts.PASSWORD);
     }

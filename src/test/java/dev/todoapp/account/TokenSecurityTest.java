@@ -40,7 +40,7 @@ class TokenSecurityTest {
 
     private static JwtClaimsBuilder claimsOf(Account account) {
         JsonPath claims = new JsonPath(new String(Base64.getUrlDecoder().decode(account.accessToken().split("\\.")[1]), StandardCharsets.UTF_8));
-        return Jwt.issuer("todo-service").subject(account.id()).claim("sid", claims.getString("sid"))
+        return Jwt.issuer("todo-service").audience("todo-service").subject(account.id()).claim("sid", claims.getString("sid"))
                 .claim("jti", UUID.randomUUID().toString());
     }
 
@@ -100,6 +100,20 @@ class TokenSecurityTest {
         // someone else's session id with my subject
         Account other = TestAccounts.signUp();
         assertRejected(sign(claimsOf(other).subject(account.id()).issuedAt(now).expiresAt(now.plusSeconds(60)), SECRET));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrNoneIsRejected() {
+        Account account = TestAccounts.signUp();
+        Instant now = Instant.now();
+        assertRejected(sign(claimsOf(account).audience("another-service").issuedAt(now).expiresAt(now.plusSeconds(60)), SECRET));
+        JwtClaimsBuilder withoutAudience = claimsOf(account).issuedAt(now).expiresAt(now.plusSeconds(60));
+        withoutAudience.remove("aud");
+        assertRejected(sign(withoutAudience, SECRET));
+        // what the service itself issues names its audience
+        String payload = account.accessToken().split("\\.")[1];
+        JsonPath claims = new JsonPath(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+        org.junit.jupiter.api.Assertions.assertEquals("todo-service", claims.getString("aud"));
     }
 
     @Test

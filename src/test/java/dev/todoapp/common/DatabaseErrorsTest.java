@@ -60,9 +60,21 @@ class DatabaseErrorsTest {
                 postgres("08006", null, "connection failure"),
                 postgres("57P01", null, "terminating connection due to administrator command"),
                 postgres("57P03", null, "the database system is starting up"),
+                postgres("53300", null, "sorry, too many clients already"),
+                postgres("40001", null, "could not serialize access"),
         }) {
             assertTrue(DatabaseErrors.isUnavailable(failure), failure.toString());
         }
+    }
+
+    @Test
+    void serializationFailuresAndDeadlocksAreConflictsWorthAnotherRun() {
+        assertTrue(DatabaseErrors.isTransactionConflict(postgres("40001", null, "any wording")));
+        assertTrue(DatabaseErrors.isTransactionConflict(new IllegalStateException(postgres("40P01", null, "deadlock detected"))));
+        assertTrue(DatabaseErrors.isTransactionConflict(new org.hibernate.exception.LockAcquisitionException("deadlock",
+                new SQLException("any wording", "40P01"))));
+        assertFalse(DatabaseErrors.isTransactionConflict(postgres("23505", "app_user_email_unique", "deadlock detected")));
+        assertFalse(DatabaseErrors.isTransactionConflict(new IllegalStateException("could not serialize access")));
     }
 
     @Test

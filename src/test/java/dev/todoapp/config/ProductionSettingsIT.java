@@ -30,6 +30,8 @@ class ProductionSettingsIT {
         builder.environment().keySet().removeIf(k -> k.matches("DATABASE_URL|JWT_SECRET_KEY|FRONTEND_URL|SMTP_.*|MAIL_.*|PORT|ENVIRONMENT"));
         builder.environment().putAll(env);
         builder.environment().put("PORT", "18" + (100 + (int) (Math.random() * 800)));
+        // any free port for metrics: several runs may share the machine
+        builder.environment().put("MANAGEMENT_PORT", "0");
         Process process = builder.start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the service must exit on its own, not hang");
         return new Outcome(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));

@@ -50,7 +50,7 @@ class DeploymentConsistencyTest {
         }
 
         String k8s = read(K8S_DEPLOYMENT);
-        assertEquals(appPort, Integer.parseInt(single(k8s, "containerPort:\\s*(\\d+)", "containerPort")),
+        assertEquals(appPort, Integer.parseInt(single(k8s, "- name: http\\s+containerPort:\\s*(\\d+)", "the http containerPort")),
                 "the Kubernetes container port is the image's port");
         assertEquals(String.valueOf(appPort), single(k8s, "- name: PORT\\s+value:\\s*\"(\\d+)\"", "PORT in the Deployment"),
                 "the Deployment sets PORT to its container port");

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
+import io.vertx.core.impl.NoStackTraceThrowable;
+
 /**
  * The ways the database connection breaks arrive as different exceptions, often wrapped; each is a
  * fast 503 the client may retry, never a 500. DatabaseFaultUnderLoadTest met a reset mid-query only
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class DatabaseFailureMappingTest {
 
-    private final ProblemMappers mappers = new ProblemMappers();
+    private final ProblemMappers mappers = new ProblemMappers(new AllowedMethods(null));
 
     @Test
     void brokenConnectionsAre503WithRetryAfter() {
@@ -25,6 +27,8 @@ class DatabaseFailureMappingTest {
                 new SocketException("Connection reset"),
                 new ConnectException("Connection refused"),
                 new IllegalStateException("wrapped", new SocketException("Connection reset")),
+                // how the Vert.x pool reports a connect timeout: a Throwable, not an Exception
+                new NoStackTraceThrowable("Timeout"),
         }) {
             Response response = mappers.internal(failure);
             assertEquals(503, response.getStatus(), failure.toString());

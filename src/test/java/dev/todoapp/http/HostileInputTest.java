@@ -342,11 +342,10 @@ class HostileInputTest {
                     Map.entry("Content-Encoding", utf8("gzip")), Map.entry("Transfer-Encoding", utf8("identity")),
                     Map.entry("Expect", utf8("100-continue")), Map.entry("X-HTTP-Method-Override", utf8("DELETE")),
                     Map.entry("Cookie", utf8("session=" + "c".repeat(1000))), Map.entry("X-Junk-" + "h".repeat(50), utf8("1")));
-            Arbitrary<Map.Entry<String, byte[]>> clientAddress = Arbitraries.create(
-                    () -> Map.entry("X-Forwarded-For", utf8(TestAccounts.randomIp())));
-            return Combinators.combine(authorization.injectNull(0.1), contentType.injectNull(0.05), clientAddress,
+            // each request comes from its own loopback address (WireClient), so rate limits rarely cut the fuzzing short
+            return Combinators.combine(authorization.injectNull(0.1), contentType.injectNull(0.05),
                     Arbitraries.frequencyOf(of(3, Arbitraries.just(List.<Map.Entry<String, byte[]>>of())),
-                            of(2, odd.list().ofMinSize(1).ofMaxSize(3)))).as((auth, type, address, others) -> {
+                            of(2, odd.list().ofMinSize(1).ofMaxSize(3)))).as((auth, type, others) -> {
                         List<Map.Entry<String, byte[]>> all = new ArrayList<>();
                         if (auth != null) {
                             all.add(auth);
@@ -354,7 +353,6 @@ class HostileInputTest {
                         if (type != null && !endpoint.fields().isEmpty()) {
                             all.add(type);
                         }
-                        all.add(address);
                         all.addAll(others);
                         return all;
                     });

@@ -30,7 +30,12 @@ class HttpBehaviourTest {
     @Test
     void wrongMethodIs405() {
         given().delete("/api/auth/login").then().statusCode(405)
-                .contentType("application/problem+json").body("code", equalTo("method_not_allowed"));
+                .contentType("application/problem+json").body("code", equalTo("method_not_allowed"))
+                .header("Allow", "OPTIONS, POST");
+        // RFC 9110: a 405 names what the path does allow, whatever the method tried
+        given().request("TRACE", "/api/todos/7c1ad6c4-3d0e-4a4e-9a57-2f7c8f1f3b10").then().statusCode(405)
+                .header("Allow", "DELETE, GET, HEAD, OPTIONS, PATCH");
+        given().put("/api/todos/bulk").then().statusCode(405).header("Allow", "OPTIONS, POST");
     }
 
     @Test
@@ -77,6 +82,14 @@ class HttpBehaviourTest {
                 .header("Cache-Control", "no-store");
         // HSTS only in production: the test profile is not
         given().get("/q/health/live").then().header("Strict-Transport-Security", nullValue());
+    }
+
+    @Test
+    void todosAreNeverCached() {
+        dev.todoapp.support.TestAccounts.Account account = dev.todoapp.support.TestAccounts.signUp();
+        given().header("Authorization", account.bearer()).get("/api/todos").then().statusCode(200).header("Cache-Control", "no-store");
+        given().header("Authorization", account.bearer()).contentType("application/json").body("{\"title\":\"private\"}")
+                .post("/api/todos").then().statusCode(201).header("Cache-Control", "no-store");
     }
 
     @Test

@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.todoapp.common.DomainException;
 import dev.todoapp.common.ErrorCode;
-import dev.todoapp.http.RateLimiter.Limit;
+import dev.todoapp.config.RateLimitConfig.Limit;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Token buckets: a burst up to the limit, then a refusal that says how long to wait. */
 class RateLimiterTest {
 
-    private final RateLimiter limiter = new RateLimiter();
+    private final RateLimiter limiter = new RateLimiter(1000, new SimpleMeterRegistry());
 
     @Test
     void limitsAreReadAsRequestsPerIsoDuration() {

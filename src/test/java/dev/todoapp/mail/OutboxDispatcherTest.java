@@ -42,11 +42,13 @@ class OutboxDispatcherTest {
     @Inject
     MailConfig config;
     @Inject
+    MailMetrics metrics;
+    @Inject
     Vertx vertx;
 
     /** A dispatcher as a freshly started instance has it: same database, nothing in memory. */
     private MailDispatcher freshDispatcher() {
-        return new MailDispatcher(outbox, transport, crypto, config, vertx);
+        return new MailDispatcher(outbox, transport, crypto, config, metrics, vertx);
     }
 
     @Test

@@ -5,9 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ class PasswordResetSmtpTest {
     static final Duration MAIL_WAIT = Duration.ofSeconds(15);
 
     static RequestSpecification json() {
-        return given().contentType(ContentType.JSON).header("X-Forwarded-For", TestAccounts.randomIp());
+        return TestAccounts.fromFreshAddress().contentType(ContentType.JSON);
     }
 
     static Response forgot(String email) {
@@ -104,6 +106,18 @@ class PasswordResetSmtpTest {
         assertEquals("Your password was changed", notice.getSubject());
         assertTrue(Mails.part(notice, "text/plain").contains("https://app.todo.test/forgot-password"));
         assertTrue(Mails.part(notice, "text/html").contains("was changed on"));
+    }
+
+    @Test
+    void aPasswordChangeSendsTheOwnerANotice() throws Exception {
+        Account account = TestAccounts.signUp();
+        json().header("Authorization", account.bearer())
+                .body(Map.of("currentPassword", account.password(), "newPassword", "a brand new passphrase 77"))
+                .post("/api/auth/password/change").then().statusCode(200);
+
+        MimeMessage notice = onlyMail(account.email(), 1);
+        assertEquals("Your password was changed", notice.getSubject());
+        assertTrue(Mails.part(notice, "text/plain").contains("https://app.todo.test/forgot-password"));
     }
 
     @Test
@@ -194,10 +208,10 @@ class PasswordResetSmtpTest {
         }
         forgot(address).then().statusCode(429).header("Retry-After", notNullValue()).body("code", equalTo("rate_limited"));
 
-        String ip = TestAccounts.randomIp();
+        InetAddress ip = TestAccounts.randomIp();
         int limited = 0;
         for (int i = 0; i < 11; i++) {
-            limited += given().contentType(ContentType.JSON).header("X-Forwarded-For", ip)
+            limited += TestAccounts.from(ip).contentType(ContentType.JSON)
                     .body(Map.of("email", TestAccounts.uniqueEmail())).post("/api/auth/password/forgot").statusCode() == 429 ? 1 : 0;
         }
         assertEquals(1, limited, "10 per IP, then 429");
@@ -205,13 +219,11 @@ class PasswordResetSmtpTest {
 
     @Test
     void healthShowsTheOutboxWithoutAffectingReadiness() {
+        // public health names the check and its state, nothing more: the numbers are metrics (issue 12, item 6)
         given().get("/q/health").then().statusCode(200)
                 .body("checks.name", hasItem("mail-outbox"))
                 .body("checks.find { it.name == 'mail-outbox' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'mail-outbox' }.data.transport", equalTo("smtp"))
-                .body("checks.find { it.name == 'mail-outbox' }.data.pending", notNullValue())
-                .body("checks.find { it.name == 'mail-outbox' }.data.dead", notNullValue())
-                .body("checks.find { it.name == 'mail-outbox' }.data.oldestPendingSeconds", notNullValue());
+                .body("checks.find { it.name == 'mail-outbox' }.data", nullValue());
         given().get("/q/health/ready").then().statusCode(200).body("checks.name", not(hasItem("mail-outbox")));
     }
 

@@ -36,7 +36,7 @@ class ResetTokenStorageTest {
     void theDatabaseHoldsTheTokensHashAndAResetRevokesEveryToken() throws Exception {
         Account laptop = TestAccounts.signUp();
         Account phone = TestAccounts.logIn(laptop.email(), laptop.password());
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", TestAccounts.randomIp())
+        TestAccounts.fromFreshAddress().contentType(ContentType.JSON)
                 .body(Map.of("email", laptop.email())).post("/api/auth/password/forgot").then().statusCode(202);
         List<MimeMessage> mails = GreenMailResource.awaitMails(laptop.email(), 1, Duration.ofSeconds(30));
         String token = Mails.resetToken(Mails.part(mails.get(0), "text/plain"));
@@ -46,7 +46,7 @@ class ResetTokenStorageTest {
         assertNull(stored.get(0).get("used_at"));
         PasswordResetSmtpTest.assertTokenStoredNowhere(token);
 
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", TestAccounts.randomIp())
+        TestAccounts.fromFreshAddress().contentType(ContentType.JSON)
                 .body(Map.of("token", token, "newPassword", "a brand new passphrase 91"))
                 .post("/api/auth/password/reset").then().statusCode(204);
 

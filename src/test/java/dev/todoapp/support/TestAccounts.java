@@ -2,11 +2,17 @@ package dev.todoapp.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.todoapp.common.EmailAddress;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.specification.RequestSpecification;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -33,10 +39,29 @@ public final class TestAccounts {
         return signUp(uniqueEmail());
     }
 
-    /** A fresh client address, so per-IP rate limits of one test don't leak into another. */
-    public static String randomIp() {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+    /**
+     * A fresh client address, so per-IP rate limits of one test don't leak into another: a loopback
+     * address other than 127.0.0.1 (Linux routes all of 127.0.0.0/8 to the loopback interface), from
+     * which {@link #from} really connects. The service sees a distinct peer; no header is believed.
+     */
+    public static InetAddress randomIp() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        try {
+            return InetAddress.getByAddress(new byte[] {127, (byte) (1 + r.nextInt(254)), (byte) r.nextInt(256), (byte) (1 + r.nextInt(254))});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are an IPv4 address", e);
+        }
+    }
+
+    /** A request sent from {@code address} (the socket's source address). */
+    public static RequestSpecification from(InetAddress address) {
+        return given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.route.local-address", address)));
+    }
+
+    /** A request from a fresh client address. */
+    public static RequestSpecification fromFreshAddress() {
+        return from(randomIp());
     }
 
     /**
@@ -51,7 +76,7 @@ public final class TestAccounts {
     }
 
     public static void register(String email, String password) {
-        given().contentType(ContentType.JSON).header("X-Forwarded-For", randomIp())
+        fromFreshAddress().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", password, "name", "Test User"))
                 .post("/api/auth/register").then().statusCode(202);
     }
@@ -74,8 +99,7 @@ public final class TestAccounts {
     }
 
     public static Account logIn(String email, String password) {
-        JsonPath tokens = given().contentType(ContentType.JSON)
-                .header("X-Forwarded-For", randomIp())
+        JsonPath tokens = fromFreshAddress().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", password))
                 .post("/api/auth/login").then().statusCode(200).extract().jsonPath();
         return new Account(tokens.getString("user.id"), email, password,

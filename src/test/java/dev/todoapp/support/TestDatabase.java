@@ -49,7 +49,8 @@ public final class TestDatabase {
                         (String) r.get("data_type")}).toList();
     }
 
-    private static Connection connect() throws SQLException {
+    /** A connection of its own, for holding a lock or a transaction open while the service works. */
+    public static Connection connect() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + PostgresResource.port() + "/postgres",
                 "postgres", "postgres");
     }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,9 +31,12 @@ public final class WireClient {
     private WireClient() {
     }
 
-    /** headers: name/value pairs as raw bytes (ISO-8859-1 for the names). Host, Connection and Content-Length are added. */
+    /**
+     * headers: name/value pairs as raw bytes (ISO-8859-1 for the names). Host, Connection and Content-Length
+     * are added. Each request connects from a fresh loopback address, so per-IP limits of one don't touch the next.
+     */
     public static Reply exchange(int port, String method, byte[] target, List<Map.Entry<String, byte[]>> headers, byte[] body) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, TestAccounts.randomIp(), 0)) {
             socket.setSoTimeout((int) RawHttp.TIMEOUT.toMillis());
             ByteArrayOutputStream request = new ByteArrayOutputStream();
             request.writeBytes((method + " ").getBytes(StandardCharsets.ISO_8859_1));

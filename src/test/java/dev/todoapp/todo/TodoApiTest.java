@@ -334,8 +334,9 @@ class TodoApiTest {
     @Test
     void openApiDescribesTheWritableFields() {
         given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths.'/api/todos'.post.requestBody.content.'application/json'.schema.$ref",
+                .body("paths.'/api/todos'.post.requestBody.content.'application/json'.schema.allOf[0].$ref",
                         equalTo("#/components/schemas/TodoFields"))
+                .body("paths.'/api/todos'.post.requestBody.content.'application/json'.schema.required", contains("title"))
                 .body("paths.'/api/todos/{id}'.patch.requestBody.content.'application/json'.schema.$ref",
                         equalTo("#/components/schemas/TodoFields"))
                 .body("components.schemas.TodoFields.properties.title.maxLength", equalTo(255))

@@ -2,34 +2,55 @@ package dev.todoapp.account.rest;
 
 import java.time.OffsetDateTime;
 
-import dev.todoapp.account.User;
-import dev.todoapp.account.service.IssuedTokens;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 
-/** The JSON shapes of /api/auth, exactly as the contract names them. */
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.todoapp.account.User;
+import dev.todoapp.account.service.AccountService;
+import dev.todoapp.account.service.IssuedTokens;
+import dev.todoapp.account.service.PasswordPolicy;
+import dev.todoapp.common.EmailAddress;
+import dev.todoapp.common.Text;
+
+/**
+ * The JSON shapes of /api/auth, exactly as the contract names them. Presence is checked by Bean
+ * Validation; lengths count code points (as JSON Schema does), so the services check them and
+ * {@code @Schema} shows them, from the services' own constants.
+ */
 public final class AuthDtos {
+
+    private static final String BLANK = "must not be blank";
 
     private AuthDtos() {
     }
 
-    public record RegisterRequest(String email, String password, String name) {
+    public record RegisterRequest(@NotBlank @Schema(format = "email", maxLength = EmailAddress.MAX_LENGTH, description = "trimmed; compared case-insensitively") String email,
+                                  @NotEmpty(message = BLANK) @Schema(minLength = PasswordPolicy.MIN_LENGTH, maxLength = PasswordPolicy.MAX_LENGTH, description = "not one of the commonly used passwords")
+                                  String password,
+                                  @Schema(nullable = true, maxLength = AccountService.MAX_NAME_LENGTH, pattern = Text.SINGLE_LINE, description = "trimmed; blank means none") String name) {
     }
 
-    public record LoginRequest(String email, String password) {
+    public record LoginRequest(@NotBlank @Schema(format = "email", maxLength = EmailAddress.MAX_LENGTH) String email, @NotEmpty(message = BLANK) String password) {
     }
 
-    public record RefreshRequest(String refreshToken) {
+    /** Sign-out takes a missing or unknown token as already signed out (204); refresh answers 401. */
+    public record RefreshRequest(@Schema(nullable = true) String refreshToken) {
     }
 
-    public record UpdateProfileRequest(String name) {
+    public record UpdateProfileRequest(@Schema(nullable = true, maxLength = AccountService.MAX_NAME_LENGTH, pattern = Text.SINGLE_LINE, description = "trimmed; blank means none") String name) {
     }
 
-    public record DeleteAccountRequest(String password) {
+    public record DeleteAccountRequest(@NotEmpty(message = BLANK) String password) {
     }
 
-    public record ChangePasswordRequest(String currentPassword, String newPassword) {
+    public record ChangePasswordRequest(@NotEmpty(message = BLANK) String currentPassword,
+                                        @NotEmpty(message = BLANK) @Schema(minLength = PasswordPolicy.MIN_LENGTH, maxLength = PasswordPolicy.MAX_LENGTH, description = "not one of the commonly used passwords")
+                                        String newPassword) {
     }
 
-    public record ForgotPasswordRequest(String email) {
+    public record ForgotPasswordRequest(@NotBlank @Schema(format = "email", maxLength = EmailAddress.MAX_LENGTH, description = "trimmed; compared case-insensitively") String email) {
     }
 
     public record ForgotPasswordResponse(String message) {
@@ -41,7 +62,9 @@ public final class AuthDtos {
     public record VerifyResetTokenResponse(boolean valid, OffsetDateTime expiresAt) {
     }
 
-    public record ResetPasswordRequest(String token, String newPassword) {
+    public record ResetPasswordRequest(String token,
+                                       @NotEmpty(message = BLANK) @Schema(minLength = PasswordPolicy.MIN_LENGTH, maxLength = PasswordPolicy.MAX_LENGTH, description = "not one of the commonly used passwords")
+                                       String newPassword) {
     }
 
     /** The answer of register, resend and email change: the same for every address. */
@@ -51,15 +74,17 @@ public final class AuthDtos {
     public record VerifyEmailRequest(String token) {
     }
 
-    public record ResendVerificationRequest(String email) {
+    public record ResendVerificationRequest(@NotBlank @Schema(format = "email", maxLength = EmailAddress.MAX_LENGTH, description = "trimmed; compared case-insensitively") String email) {
     }
 
-    public record ChangeEmailRequest(String newEmail, String password) {
+    public record ChangeEmailRequest(@NotBlank @Schema(format = "email", maxLength = EmailAddress.MAX_LENGTH, description = "trimmed; compared case-insensitively") String newEmail,
+                                     @NotEmpty(message = BLANK) String password) {
     }
 
     /** {@code pendingEmail}: the address a change was requested for, while its link still works; else null. */
-    public record UserResponse(String id, String email, boolean emailVerified, String pendingEmail, String name,
-                               OffsetDateTime createdAt) {
+    public record UserResponse(@Schema(format = "uuid") String id, @Schema(format = "email") String email, boolean emailVerified,
+                               @Schema(nullable = true, format = "email") String pendingEmail,
+                               @Schema(nullable = true) String name, OffsetDateTime createdAt) {
         static UserResponse of(User user) {
             return new UserResponse(user.getId().toString(), user.getEmail(), user.isEmailVerified(),
                     user.pendingEmailAt(OffsetDateTime.now()), user.getName(), user.getCreatedAt());

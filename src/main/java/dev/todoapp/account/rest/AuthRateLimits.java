@@ -4,83 +4,84 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.todoapp.common.DatabaseErrors;
 import dev.todoapp.common.EmailAddress;
 import dev.todoapp.config.RateLimitConfig;
 import dev.todoapp.http.ClientAddress;
 import dev.todoapp.http.RateLimiter;
-import dev.todoapp.http.RateLimiter.Limit;
+import dev.todoapp.http.SharedRateLimiter;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Which limits apply to which /api/auth route (RATE_LIMIT_*): per client address, and where guessing
- * targets one account, per address typed. Each method takes one attempt or refuses with 429.
+ * Which limits apply to which /api/auth route (RATE_LIMIT_*, README: Rate limits). Per client address
+ * in memory; per account, address typed or user in PostgreSQL, shared by every instance. Each method
+ * counts one attempt or refuses with 429. Keys are built only from valid input: an address outside
+ * the email rule is refused (422) before it can become one.
  */
 @ApplicationScoped
 public class AuthRateLimits {
 
-    private final RateLimiter limiter;
-    private final Limit loginPerIp;
-    private final Limit loginPerAccount;
-    private final Limit registerPerIp;
-    private final Limit forgotPerIp;
-    private final Limit forgotPerAddress;
-    private final Limit resetPerIp;
-    private final Limit registerPerAddress;
-    private final Limit resendPerIp;
-    private final Limit resendPerAddress;
-    private final Limit emailChangePerUser;
+    private final RateLimiter local;
+    private final SharedRateLimiter shared;
+    private final ClientAddress clientAddress;
+    private final RateLimitConfig limits;
 
-    public AuthRateLimits(RateLimiter limiter, RateLimitConfig limits) {
-        this.limiter = limiter;
-        this.loginPerIp = Limit.parse(limits.loginPerIp());
-        this.loginPerAccount = Limit.parse(limits.loginPerAccount());
-        this.registerPerIp = Limit.parse(limits.registerPerIp());
-        this.forgotPerIp = Limit.parse(limits.forgotPerIp());
-        this.forgotPerAddress = Limit.parse(limits.forgotPerAddress());
-        this.resetPerIp = Limit.parse(limits.resetPerIp());
-        this.registerPerAddress = Limit.parse(limits.registerPerAddress());
-        this.resendPerIp = Limit.parse(limits.resendPerIp());
-        this.resendPerAddress = Limit.parse(limits.resendPerAddress());
-        this.emailChangePerUser = Limit.parse(limits.emailChangePerUser());
+    public AuthRateLimits(RateLimiter local, SharedRateLimiter shared, ClientAddress clientAddress, RateLimitConfig limits) {
+        this.local = local;
+        this.shared = shared;
+        this.clientAddress = clientAddress;
+        this.limits = limits;
     }
 
     /** Per address too: nobody can flood one inbox with verification mails or "someone tried" notices. */
-    void register(HttpServerRequest http, String rawEmail) {
-        limiter.consume("register-ip", ClientAddress.of(http), registerPerIp);
-        if (EmailAddress.isValid(rawEmail)) {
-            limiter.consume("register-address", EmailAddress.normalized(rawEmail), registerPerAddress);
-        }
+    Uni<Void> register(HttpServerRequest http, String rawEmail) {
+        local.consume("register-ip", clientAddress.of(http), limits.registerPerIp());
+        String address = EmailAddress.normalized(EmailAddress.valid("email", rawEmail));
+        return shared.consume("register-address", address, limits.registerPerAddress());
     }
 
-    void resend(HttpServerRequest http, String rawEmail) {
-        limiter.consume("resend-ip", ClientAddress.of(http), resendPerIp);
-        if (EmailAddress.isValid(rawEmail)) {
-            limiter.consume("resend-address", EmailAddress.normalized(rawEmail), resendPerAddress);
-        }
+    Uni<Void> resend(HttpServerRequest http, String rawEmail) {
+        local.consume("resend-ip", clientAddress.of(http), limits.resendPerIp());
+        String address = EmailAddress.normalized(EmailAddress.valid("email", rawEmail));
+        return shared.consume("resend-address", address, limits.resendPerAddress());
     }
 
     /** Each request mails two inboxes, one of them chosen by the caller. */
-    void emailChange(UUID userId) {
-        limiter.consume("email-change-user", userId.toString(), emailChangePerUser);
+    Uni<Void> emailChange(UUID userId) {
+        return shared.consume("email-change-user", userId.toString(), limits.emailChangePerUser());
     }
 
-    /** Per account too, whatever the address looks like: guessing one password from many IPs is still bounded. */
-    void login(HttpServerRequest http, String rawEmail) {
-        limiter.consume("login-ip", ClientAddress.of(http), loginPerIp);
-        if (rawEmail != null && !rawEmail.isBlank()) {
-            limiter.consume("login-account", EmailAddress.normalized(rawEmail), loginPerAccount);
-        }
+    /**
+     * Per address, then per account from this address (the tight limit) and per account from anywhere
+     * (a looser ceiling): someone guessing elsewhere exhausts their own account-and-address budget long
+     * before the owner's, so they cannot lock the owner out, and guessing from many addresses stays bounded.
+     */
+    Uni<Void> login(HttpServerRequest http, String rawEmail) {
+        String ip = clientAddress.of(http);
+        local.consume("login-ip", ip, limits.loginPerIp());
+        String account = EmailAddress.normalized(EmailAddress.valid("email", rawEmail));
+        return shared.consume("login-account-ip", account + '\u0000' + ip, limits.loginPerAccountAndIp())
+                .flatMap(ignored -> shared.consume("login-account", account, limits.loginPerAccount()));
     }
 
-    /** An address outside the email rule is refused by the service; it gets no bucket of its own. */
-    void forgot(HttpServerRequest http, String rawEmail) {
-        limiter.consume("forgot-ip", ClientAddress.of(http), forgotPerIp);
-        if (EmailAddress.isValid(rawEmail)) {
-            limiter.consume("forgot-address", EmailAddress.normalized(rawEmail), forgotPerAddress);
-        }
+    /**
+     * The per-address limit holds across instances: the mailbox is the thing to protect. While the
+     * database is unreachable the request is still answered 202 (the mail is issued once it is back).
+     */
+    Uni<Void> forgot(HttpServerRequest http, String rawEmail) {
+        local.consume("forgot-ip", clientAddress.of(http), limits.forgotPerIp());
+        String address = EmailAddress.normalized(EmailAddress.valid("email", rawEmail));
+        return shared.consume("forgot-address", address, limits.forgotPerAddress())
+                .onFailure(DatabaseErrors::isUnavailable).recoverWithNull();
     }
 
     void reset(HttpServerRequest http) {
-        limiter.consume("reset-ip", ClientAddress.of(http), resetPerIp);
+        local.consume("reset-ip", clientAddress.of(http), limits.resetPerIp());
+    }
+
+    /** Password change and account deletion check the current password: a stolen access token must not guess at leisure. */
+    Uni<Void> passwordCheck(UUID userId) {
+        return shared.consume("password-check-user", userId.toString(), limits.passwordCheckPerUser());
     }
 }

@@ -2,6 +2,7 @@ package dev.todoapp.account.rest;
 
 import static dev.todoapp.http.Requests.body;
 
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,9 +28,12 @@ import dev.todoapp.account.service.AccountService;
 import dev.todoapp.account.service.EmailVerificationService;
 import dev.todoapp.account.service.SessionService;
 import io.quarkus.security.Authenticated;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+// its JAX-RS annotations are read at run time too, for the Allow header of a 405 (http/AllowedMethods)
+@RegisterForReflection
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
@@ -56,20 +60,18 @@ public class AuthResource {
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<AcceptedResponse>> register(RegisterRequest request, HttpServerRequest http) {
+    public Uni<RestResponse<AcceptedResponse>> register(@Valid RegisterRequest request, HttpServerRequest http) {
         RegisterRequest r = body(request);
-        limits.register(http, r.email());
-        return verification.register(r.email(), r.password(), r.name())
+        return limits.register(http, r.email()).flatMap(ignored -> verification.register(r.email(), r.password(), r.name()))
                 .map(ignored -> RestResponse.status(RestResponse.Status.ACCEPTED, REGISTER_ANSWER));
     }
 
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<TokensResponse> login(LoginRequest request, HttpServerRequest http) {
+    public Uni<TokensResponse> login(@Valid LoginRequest request, HttpServerRequest http) {
         LoginRequest r = body(request);
-        limits.login(http, r.email());
-        return sessions.signIn(r.email(), r.password()).map(TokensResponse::of);
+        return limits.login(http, r.email()).flatMap(ignored -> sessions.signIn(r.email(), r.password())).map(TokensResponse::of);
     }
 
     @POST
@@ -104,7 +106,7 @@ public class AuthResource {
     @Path("/me")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    public Uni<UserResponse> rename(UpdateProfileRequest request) {
+    public Uni<UserResponse> rename(@Valid UpdateProfileRequest request) {
         return accounts.rename(currentUser.id(), body(request).name()).map(UserResponse::of);
     }
 
@@ -112,16 +114,20 @@ public class AuthResource {
     @Path("/me")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    public Uni<RestResponse<Void>> delete(DeleteAccountRequest request) {
-        return accounts.deleteAccount(currentUser.id(), body(request).password()).map(ignored -> RestResponse.noContent());
+    public Uni<RestResponse<Void>> delete(@Valid DeleteAccountRequest request) {
+        DeleteAccountRequest r = body(request);
+        return limits.passwordCheck(currentUser.id()).flatMap(ignored -> accounts.deleteAccount(currentUser.id(), r.password()))
+                .map(ignored -> RestResponse.noContent());
     }
 
     @POST
     @Path("/password/change")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    public Uni<TokensResponse> changePassword(ChangePasswordRequest request) {
+    public Uni<TokensResponse> changePassword(@Valid ChangePasswordRequest request) {
         ChangePasswordRequest r = body(request);
-        return accounts.changePassword(currentUser.id(), r.currentPassword(), r.newPassword()).map(TokensResponse::of);
+        return limits.passwordCheck(currentUser.id())
+                .flatMap(ignored -> accounts.changePassword(currentUser.id(), r.currentPassword(), r.newPassword()))
+                .map(TokensResponse::of);
     }
 }

@@ -2,6 +2,7 @@ package dev.todoapp.account.rest;
 
 import static dev.todoapp.http.Requests.body;
 
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,10 +18,13 @@ import dev.todoapp.account.rest.AuthDtos.ResendVerificationRequest;
 import dev.todoapp.account.rest.AuthDtos.TokensResponse;
 import dev.todoapp.account.rest.AuthDtos.VerifyEmailRequest;
 import dev.todoapp.account.service.EmailVerificationService;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+// its JAX-RS annotations are read at run time too, for the Allow header of a 405 (http/AllowedMethods)
+@RegisterForReflection
 @Path("/api/auth/email")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,19 +57,19 @@ public class EmailVerificationResource {
 
     @POST
     @Path("/resend")
-    public Uni<RestResponse<AcceptedResponse>> resend(ResendVerificationRequest request, HttpServerRequest http) {
+    public Uni<RestResponse<AcceptedResponse>> resend(@Valid ResendVerificationRequest request, HttpServerRequest http) {
         String email = body(request).email();
-        limits.resend(http, email);
-        return verification.resend(email).map(ignored -> RestResponse.status(RestResponse.Status.ACCEPTED, RESEND_ANSWER));
+        return limits.resend(http, email).flatMap(ignored -> verification.resend(email))
+                .map(ignored -> RestResponse.status(RestResponse.Status.ACCEPTED, RESEND_ANSWER));
     }
 
     @POST
     @Path("/change")
     @Authenticated
-    public Uni<RestResponse<AcceptedResponse>> change(ChangeEmailRequest request) {
+    public Uni<RestResponse<AcceptedResponse>> change(@Valid ChangeEmailRequest request) {
         ChangeEmailRequest r = body(request);
-        limits.emailChange(currentUser.id());
-        return verification.requestChange(currentUser.id(), r.newEmail(), r.password())
+        return limits.emailChange(currentUser.id())
+                .flatMap(ignored -> verification.requestChange(currentUser.id(), r.newEmail(), r.password()))
                 .map(ignored -> RestResponse.status(RestResponse.Status.ACCEPTED, CHANGE_ANSWER));
     }
 }

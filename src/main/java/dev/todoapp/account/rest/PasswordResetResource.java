@@ -2,6 +2,7 @@ package dev.todoapp.account.rest;
 
 import static dev.todoapp.http.Requests.body;
 
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,9 +17,12 @@ import dev.todoapp.account.rest.AuthDtos.ResetPasswordRequest;
 import dev.todoapp.account.rest.AuthDtos.VerifyResetTokenRequest;
 import dev.todoapp.account.rest.AuthDtos.VerifyResetTokenResponse;
 import dev.todoapp.account.service.PasswordResetService;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+// its JAX-RS annotations are read at run time too, for the Allow header of a 405 (http/AllowedMethods)
+@RegisterForReflection
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,10 +42,9 @@ public class PasswordResetResource {
 
     @POST
     @Path("/password/forgot")
-    public Uni<RestResponse<ForgotPasswordResponse>> forgot(ForgotPasswordRequest request, HttpServerRequest http) {
+    public Uni<RestResponse<ForgotPasswordResponse>> forgot(@Valid ForgotPasswordRequest request, HttpServerRequest http) {
         String email = body(request).email();
-        limits.forgot(http, email);
-        return resets.forgot(email)
+        return limits.forgot(http, email).flatMap(ignored -> resets.forgot(email))
                 .map(ignored -> RestResponse.status(RestResponse.Status.ACCEPTED, FORGOT_ANSWER));
     }
 
@@ -56,7 +59,7 @@ public class PasswordResetResource {
 
     @POST
     @Path("/password/reset")
-    public Uni<RestResponse<Void>> reset(ResetPasswordRequest request, HttpServerRequest http) {
+    public Uni<RestResponse<Void>> reset(@Valid ResetPasswordRequest request, HttpServerRequest http) {
         ResetPasswordRequest r = body(request);
         limits.reset(http);
         return resets.reset(r.token(), r.newPassword()).map(ignored -> RestResponse.noContent());

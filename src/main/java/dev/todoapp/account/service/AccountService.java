@@ -10,10 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.todoapp.account.User;
+import dev.todoapp.account.mail.AccountMails;
 import dev.todoapp.account.repository.UserRepository;
 import dev.todoapp.common.DomainException;
 import dev.todoapp.common.ErrorCode;
 import dev.todoapp.common.Text;
+import dev.todoapp.mail.MailQueue;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -31,12 +33,17 @@ public class AccountService {
     private final SessionService sessions;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
+    private final AccountMails mails;
+    private final MailQueue mailQueue;
 
-    public AccountService(UserRepository users, SessionService sessions, PasswordHasher hasher, PasswordPolicy passwordPolicy) {
+    public AccountService(UserRepository users, SessionService sessions, PasswordHasher hasher, PasswordPolicy passwordPolicy,
+                          AccountMails mails, MailQueue mailQueue) {
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
+        this.mails = mails;
+        this.mailQueue = mailQueue;
     }
 
     public Uni<User> profile(UUID userId) {
@@ -57,7 +64,10 @@ public class AccountService {
                 .replaceWithVoid();
     }
 
-    /** Sets a new password, ends every session and signs this client in again with fresh tokens. */
+    /**
+     * Sets a new password, ends every session, queues a "password changed" notice (so an owner whose
+     * token was stolen learns of it) and signs this client in again with fresh tokens.
+     */
     public Uni<IssuedTokens> changePassword(UUID userId, String currentPassword, String newPassword) {
         if (currentPassword == null || currentPassword.isEmpty()) {
             throw DomainException.validation("currentPassword", "must not be blank");
@@ -65,7 +75,10 @@ public class AccountService {
         passwordPolicy.check("newPassword", newPassword);
         return verifiedUser(userId, currentPassword)
                 .flatMap(user -> hasher.hash(newPassword))
-                .flatMap(hash -> Panache.withTransaction(() -> replacePassword(userId, hash).flatMap(sessions::open)));
+                .flatMap(hash -> Panache.withTransaction(() -> replacePassword(userId, hash).flatMap(user -> mailQueue
+                        .enqueue(mails.passwordChanged(user.getEmail(), now()))
+                        .flatMap(queued -> sessions.open(user)))))
+                .invoke(mailQueue::sendPending);
     }
 
     /**

@@ -20,6 +20,9 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 import dev.todoapp.common.DomainException;
 import dev.todoapp.common.ErrorCode;
 import dev.todoapp.config.ServiceConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -47,7 +50,9 @@ public class PasswordHasher {
     /** Verified against for unknown accounts, so they cost the same time as known ones. */
     private final String decoy = hashNow("decoy password that never matches");
 
-    public PasswordHasher(ServiceConfig config) {
+    private final Counter refusals;
+
+    public PasswordHasher(ServiceConfig config, MeterRegistry metrics) {
         int threads = config.passwordHashThreads().orElseGet(PasswordHasher::defaultThreads);
         AtomicInteger counter = new AtomicInteger();
         pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
@@ -56,6 +61,12 @@ public class PasswordHasher {
                     thread.setDaemon(true);
                     return thread;
                 });
+        Gauge.builder("password.hash.queue.depth", pool, p -> p.getQueue().size())
+                .description("Password checks waiting for a hashing thread").register(metrics);
+        Gauge.builder("password.hash.active", pool, ThreadPoolExecutor::getActiveCount)
+                .description("Password hashes running now").register(metrics);
+        refusals = Counter.builder("password.hash.refusals")
+                .description("Sign-ins, sign-ups and password changes refused with 503: the hashing queue was full").register(metrics);
     }
 
     /**
@@ -98,6 +109,7 @@ public class PasswordHasher {
                         }
                     });
                 } catch (RejectedExecutionException e) {
+                    refusals.increment();
                     emitter.fail(busy());
                 }
             });

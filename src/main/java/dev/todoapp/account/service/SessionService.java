@@ -2,6 +2,7 @@ package dev.todoapp.account.service;
 
 import static dev.todoapp.account.service.StoredTime.now;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -18,6 +19,8 @@ import dev.todoapp.account.repository.UserRepository;
 import dev.todoapp.common.DomainException;
 import dev.todoapp.common.EmailAddress;
 import dev.todoapp.common.ErrorCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -30,6 +33,8 @@ public class SessionService {
 
     private static final Logger LOG = Logger.getLogger(SessionService.class);
     private static final int MAX_REFRESH_TOKEN_LENGTH = 200;
+    /** How long a rotated refresh token is kept to recognise a replay (which ends its session) before the purge drops it. */
+    static final Duration USED_TOKEN_KEPT = Duration.ofDays(1);
 
     private final UserRepository users;
     private final SessionRepository sessions;
@@ -37,32 +42,33 @@ public class SessionService {
     private final PasswordHasher hasher;
     private final TokenService tokens;
 
+    private final Counter signInSuccesses;
+    private final Counter signInFailures;
+
     public SessionService(UserRepository users, SessionRepository sessions, RefreshTokenRepository refreshTokens,
-                          PasswordHasher hasher, TokenService tokens) {
+                          PasswordHasher hasher, TokenService tokens, MeterRegistry metrics) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.tokens = tokens;
+        this.signInSuccesses = Counter.builder("auth.sign.in").tag("outcome", "success")
+                .description("Sign-ins by outcome (wrong email or password: failure)").register(metrics);
+        this.signInFailures = Counter.builder("auth.sign.in").tag("outcome", "failure")
+                .description("Sign-ins by outcome (wrong email or password: failure)").register(metrics);
     }
 
     public Uni<IssuedTokens> signIn(String rawEmail, String password) {
-        if (rawEmail == null || rawEmail.isBlank()) {
-            throw DomainException.validation("email", "must not be blank");
-        }
+        String normalized = EmailAddress.normalized(EmailAddress.valid("email", rawEmail));
         if (password == null || password.isEmpty()) {
             throw DomainException.validation("password", "must not be blank");
         }
-        String normalized = EmailAddress.normalized(rawEmail);
-        // an address outside the email rule has no account and never reaches the database (which refuses NUL);
-        // the password is still checked against the decoy, so the answer and its timing stay the same
-        Uni<User> account = EmailAddress.isValid(rawEmail)
-                ? Panache.withSession(() -> users.findByEmail(normalized))
-                : Uni.createFrom().nullItem();
+        Uni<User> account = Panache.withSession(() -> users.findByEmail(normalized));
         return account
                 .flatMap(user -> hasher.verify(password, user == null ? null : user.getPasswordHash())
                         .flatMap(matches -> {
                             if (!matches) {
+                                signInFailures.increment();
                                 LOG.infof("Failed sign-in for %s", EmailAddress.masked(normalized));
                                 throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "Email or password is incorrect");
                             }
@@ -71,7 +77,7 @@ public class SessionService {
                                 throw new DomainException(ErrorCode.EMAIL_NOT_VERIFIED,
                                         "Verify your email address first: use the link we sent you, or ask for a new one");
                             }
-                            return Panache.withTransaction(() -> open(user));
+                            return Panache.withTransaction(() -> open(user)).invoke(() -> signInSuccesses.increment());
                         }));
     }
 
@@ -86,16 +92,18 @@ public class SessionService {
                 throw invalidRefreshToken();
             }
             return sessions.findById(stored.getSessionId()).flatMap(session -> {
-                if (session == null || session.isRevoked() || stored.isExpiredAt(now)) {
+                // an ended session (revoked, idle or past its absolute lifetime) renews nothing: the client signs in again
+                if (session == null || !session.isOpenAt(now) || stored.isExpiredAt(now)) {
                     throw invalidRefreshToken();
                 }
-                return refreshTokens.markUsed(hash, now).flatMap(marked -> {
+                return refreshTokens.markUsed(hash, now, now.plus(USED_TOKEN_KEPT)).flatMap(marked -> {
                     if (marked == 0) {
                         // a rotated token came back: someone holds a copy, so end the whole session
                         LOG.warnf("Refresh token replay; session %s revoked", session.getId());
                         return sessions.revoke(session.getId(), now).replaceWith(Uni.createFrom().<IssuedTokens>nullItem());
                     }
-                    return users.findById(session.getUserId()).flatMap(user -> issue(user, session.getId(), now));
+                    OffsetDateTime idleEnd = session.touch(now, tokens.idleLifetime());
+                    return users.findById(session.getUserId()).flatMap(user -> issue(user, session.getId(), now, idleEnd));
                 });
             });
         })).map(issued -> {
@@ -129,17 +137,17 @@ public class SessionService {
     /** A new session with its first tokens. Inside a transaction. */
     Uni<IssuedTokens> open(User user) {
         OffsetDateTime now = now();
-        AuthSession session = new AuthSession(user.getId(), now, now.plusSeconds(tokens.refreshTokenSeconds()));
-        return sessions.persist(session).flatMap(saved -> issue(user, session.getId(), now));
+        AuthSession session = new AuthSession(user.getId(), now, tokens.idleLifetime(), tokens.maxLifetime());
+        return sessions.persist(session).flatMap(saved -> issue(user, session.getId(), now, session.getIdleExpiresAt()));
     }
 
-    private Uni<IssuedTokens> issue(User user, UUID sessionId, OffsetDateTime now) {
+    /** Tokens for the session; the refresh token lives as long as the session's idle end. */
+    private Uni<IssuedTokens> issue(User user, UUID sessionId, OffsetDateTime now, OffsetDateTime refreshExpiresAt) {
         String refresh = tokens.opaqueToken();
-        RefreshToken stored = new RefreshToken(TokenService.sha256(refresh), sessionId, now,
-                now.plusSeconds(tokens.refreshTokenSeconds()));
+        RefreshToken stored = new RefreshToken(TokenService.sha256(refresh), sessionId, now, refreshExpiresAt);
         return refreshTokens.persist(stored).map(ignored -> new IssuedTokens(
                 tokens.accessToken(user.getId(), sessionId, now.toInstant()), tokens.accessTokenSeconds(),
-                refresh, tokens.refreshTokenSeconds(), user));
+                refresh, Duration.between(now, refreshExpiresAt).toSeconds(), user));
     }
 
     private static boolean plausible(String refreshToken) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -33,6 +34,7 @@ public class TokenService {
 
     public String accessToken(UUID userId, UUID sessionId, Instant now) {
         return Jwt.issuer(config.issuer())
+                .audience(config.audience())
                 .subject(userId.toString())
                 .claim(CurrentUser.SESSION_CLAIM, sessionId.toString())
                 .claim("jti", UUID.randomUUID().toString())
@@ -46,8 +48,12 @@ public class TokenService {
         return config.accessTokenTtl().toSeconds();
     }
 
-    public long refreshTokenSeconds() {
-        return config.refreshTokenTtl().toSeconds();
+    public Duration idleLifetime() {
+        return config.refreshTokenTtl();
+    }
+
+    public Duration maxLifetime() {
+        return config.sessionMaxLifetime();
     }
 
     /** 256 bits from a CSPRNG, URL-safe: for refresh tokens and reset links. */

@@ -3,8 +3,10 @@ package dev.todoapp.todo.rest;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.todoapp.common.Text;
 import dev.todoapp.todo.TodoLimits;
 
 /**
@@ -14,12 +16,14 @@ import dev.todoapp.todo.TodoLimits;
 @Schema(name = "TodoFields", description = "Writable todo fields. On create, title is required; on PATCH any subset,"
         + " where null clears a nullable field and a missing field stays as it is. Tags are trimmed and duplicates dropped.")
 public record TodoFields(
-        @Schema(minLength = 1, maxLength = TodoLimits.TITLE_MAX, description = "trimmed") String title,
-        @Schema(maxLength = TodoLimits.DESCRIPTION_MAX, nullable = true) String description,
+        @Schema(minLength = 1, maxLength = TodoLimits.TITLE_MAX, pattern = Text.SINGLE_LINE_NOT_BLANK, description = "trimmed")
+        String title,
+        @Schema(maxLength = TodoLimits.DESCRIPTION_MAX, pattern = Text.MULTILINE, nullable = true) String description,
         Boolean completed,
-        @Schema(enumeration = {"none", "low", "medium", "high"}, defaultValue = "none") String priority,
-        @Schema(maxLength = TodoLimits.CATEGORY_MAX, nullable = true, description = "trimmed; blank means none") String category,
-        @Schema(maxItems = TodoLimits.TAGS_MAX, description = "distinct tags of 1 to " + TodoLimits.TAG_MAX + " characters")
-        List<String> tags,
-        @Schema(nullable = true, description = "ISO-8601 with offset") OffsetDateTime dueAt) {
+        @Schema(type = SchemaType.STRING, implementation = TodoSchemas.PriorityName.class) String priority,
+        @Schema(maxLength = TodoLimits.CATEGORY_MAX, pattern = Text.SINGLE_LINE, nullable = true,
+                description = "trimmed; blank means none") String category,
+        @Schema(type = SchemaType.ARRAY, implementation = TodoSchemas.Tag.class, maxItems = TodoLimits.TAGS_MAX,
+                description = "duplicates dropped") List<String> tags,
+        @Schema(nullable = true, pattern = Text.TIMESTAMP, description = "ISO-8601 with offset") OffsetDateTime dueAt) {
 }

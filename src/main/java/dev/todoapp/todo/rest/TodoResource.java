@@ -3,6 +3,7 @@ package dev.todoapp.todo.rest;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,8 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -26,14 +29,20 @@ import org.jboss.resteasy.reactive.RestResponse.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.todoapp.account.CurrentUser;
+import dev.todoapp.http.IdempotentWrites;
 import dev.todoapp.todo.Todo;
+import dev.todoapp.common.Text;
 import dev.todoapp.todo.TodoETag;
+import dev.todoapp.todo.TodoLimits;
 import dev.todoapp.todo.service.TodoListQuery;
 import dev.todoapp.todo.service.TodoService;
 import io.quarkus.security.Authenticated;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
 /** The todo routes: HTTP only. Rules, ownership and transactions are the service's. */
+// its JAX-RS annotations are read at run time too, for the Allow header of a 405 (http/AllowedMethods)
+@RegisterForReflection
 @Path("/api/todos")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,19 +50,32 @@ public class TodoResource {
 
     private final TodoService todos;
     private final CurrentUser currentUser;
+    private final IdempotentWrites writes;
 
-    public TodoResource(TodoService todos, CurrentUser currentUser) {
+    public TodoResource(TodoService todos, CurrentUser currentUser, IdempotentWrites writes) {
         this.todos = todos;
         this.currentUser = currentUser;
+        this.writes = writes;
     }
 
     @GET
-    public Uni<RestResponse<TodoPageResponse>> list(@RestQuery String status, @RestQuery List<String> priority,
-                                                    @RestQuery String category, @RestQuery String tag,
-                                                    @RestQuery String q, @RestQuery String dueBefore,
-                                                    @RestQuery String dueAfter, @RestQuery String sort,
-                                                    @RestQuery String order, @RestQuery String page,
-                                                    @RestQuery String size) {
+    public Uni<RestResponse<TodoPageResponse>> list(
+            @RestQuery @Schema(enumeration = {"all", "active", "completed", ""}, defaultValue = "all",
+                    description = "blank means all") String status,
+            @RestQuery @Schema(type = SchemaType.ARRAY, implementation = TodoSchemas.PriorityName.class)
+            List<String> priority,
+            @RestQuery @Schema(maxLength = TodoLimits.CATEGORY_MAX, pattern = Text.SINGLE_LINE) String category,
+            @RestQuery @Schema(maxLength = TodoLimits.TAG_MAX, pattern = Text.SINGLE_LINE) String tag,
+            @RestQuery @Schema(maxLength = TodoListQuery.MAX_QUERY_LENGTH, pattern = Text.SINGLE_LINE) String q,
+            @RestQuery @Schema(pattern = Text.TIMESTAMP_OR_BLANK, description = "ISO-8601 with offset") String dueBefore,
+            @RestQuery @Schema(pattern = Text.TIMESTAMP_OR_BLANK, description = "ISO-8601 with offset") String dueAfter,
+            @RestQuery @Schema(enumeration = {"position", "createdAt", "updatedAt", "dueAt", "priority", "title"},
+                    defaultValue = "position") String sort,
+            @RestQuery @Schema(enumeration = {"asc", "desc"}, defaultValue = "asc") String order,
+            @RestQuery @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "" + TodoListQuery.MAX_PAGE,
+                    defaultValue = "0") String page,
+            @RestQuery @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + TodoListQuery.MAX_SIZE,
+                    defaultValue = "50") String size) {
         TodoListQuery query = new TodoListQuery(status, priority, category, tag, q, dueBefore, dueAfter, sort, order,
                 page, size);
         return todos.list(currentUser.id(), query).map(found -> RestResponse.ok(TodoPageResponse.of(found)));
@@ -61,11 +83,14 @@ public class TodoResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<TodoResponse>> create(
-            @RequestBody(content = @Content(schema = @Schema(implementation = TodoFields.class))) JsonNode body) {
-        return todos.create(currentUser.id(), body).map(todo -> todoResponse(Status.CREATED, todo)
-                .header(HttpHeaders.LOCATION, "/api/todos/" + todo.getId())
-                .build());
+    public Uni<RestResponse<TodoResponse>> create(@RestHeader(IdempotentWrites.HEADER) String idempotencyKey,
+            @RequestBody(content = @Content(schema = @Schema(allOf = TodoFields.class,
+                    requiredProperties = "title"))) JsonNode body) {
+        UUID userId = currentUser.id();
+        return writes.run(userId, idempotencyKey, body, TodoResponse.class, () -> todos.create(userId, body)
+                .map(todo -> todoResponse(Status.CREATED, todo)
+                        .header(HttpHeaders.LOCATION, "/api/todos/" + todo.getId())
+                        .build()));
     }
 
     @GET
@@ -78,44 +103,61 @@ public class TodoResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<TodoResponse>> update(@RestPath UUID id, @RestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @RestHeader(IdempotentWrites.HEADER) String idempotencyKey,
             @RequestBody(content = @Content(schema = @Schema(implementation = TodoFields.class))) JsonNode body) {
-        return todos.update(currentUser.id(), id, body, ifMatch).map(TodoResource::ok);
+        UUID userId = currentUser.id();
+        return writes.run(userId, idempotencyKey, body, TodoResponse.class,
+                () -> todos.update(userId, id, body, ifMatch).map(TodoResource::ok));
     }
 
     @DELETE
     @Path("{id}")
-    public Uni<RestResponse<Void>> delete(@RestPath UUID id) {
-        return todos.delete(currentUser.id(), id).map(nothing -> RestResponse.noContent());
+    public Uni<RestResponse<Void>> delete(@RestPath UUID id, @RestHeader(IdempotentWrites.HEADER) String idempotencyKey) {
+        UUID userId = currentUser.id();
+        return writes.run(userId, idempotencyKey, null, Void.class,
+                () -> todos.delete(userId, id).map(nothing -> RestResponse.<Void>noContent()));
     }
 
     @POST
     @Path("{id}/toggle")
-    public Uni<RestResponse<TodoResponse>> toggle(@RestPath UUID id) {
-        return todos.toggle(currentUser.id(), id).map(TodoResource::ok);
+    public Uni<RestResponse<TodoResponse>> toggle(@RestPath UUID id, @RestHeader(IdempotentWrites.HEADER) String idempotencyKey) {
+        UUID userId = currentUser.id();
+        return writes.run(userId, idempotencyKey, null, TodoResponse.class,
+                () -> todos.toggle(userId, id).map(TodoResource::ok));
     }
 
     @POST
     @Path("{id}/move")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<TodoResponse>> move(@RestPath UUID id, MoveRequest request) {
+    public Uni<RestResponse<TodoResponse>> move(@RestPath UUID id, @RestHeader(IdempotentWrites.HEADER) String idempotencyKey,
+                                                MoveRequest request) {
         MoveRequest target = request != null ? request : new MoveRequest(null, null);
-        return todos.move(currentUser.id(), id, target.beforeId(), target.afterId()).map(TodoResource::ok);
+        UUID userId = currentUser.id();
+        return writes.run(userId, idempotencyKey, target, TodoResponse.class,
+                () -> todos.move(userId, id, target.beforeId(), target.afterId()).map(TodoResource::ok));
     }
 
     @POST
     @Path("bulk")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<BulkResponse>> bulk(BulkRequest request) {
+    public Uni<RestResponse<BulkResponse>> bulk(@RestHeader(IdempotentWrites.HEADER) String idempotencyKey,
+                                                   @Valid BulkRequest request) {
         BulkRequest checked = request != null ? request : new BulkRequest(null, null);
-        return todos.bulk(currentUser.id(), checked.action(), checked.ids())
-                .map(affected -> RestResponse.ok(new BulkResponse(affected)));
+        UUID userId = currentUser.id();
+        return writes.run(userId, idempotencyKey, checked, BulkResponse.class,
+                () -> todos.bulk(userId, checked.action(), checked.ids())
+                        .map(affected -> RestResponse.ok(new BulkResponse(affected))));
     }
 
     /** Clear completed: the only collection delete there is, so status=completed must be spelled out. */
     @DELETE
-    public Uni<RestResponse<ClearCompletedResponse>> clearCompleted(@RestQuery String status) {
-        return todos.clearCompleted(currentUser.id(), status)
-                .map(deleted -> RestResponse.ok(new ClearCompletedResponse(deleted)));
+    public Uni<RestResponse<ClearCompletedResponse>> clearCompleted(
+            @RestQuery @Parameter(required = true) @Schema(enumeration = "completed") String status,
+                                                                    @RestHeader(IdempotentWrites.HEADER) String idempotencyKey) {
+        UUID userId = currentUser.id();
+        return writes.run(userId, idempotencyKey, null, ClearCompletedResponse.class,
+                () -> todos.clearCompleted(userId, status)
+                        .map(deleted -> RestResponse.ok(new ClearCompletedResponse(deleted))));
     }
 
     @GET

@@ -4,13 +4,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.todoapp.todo.Todo;
+import dev.todoapp.todo.TodoLimits;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 @RegisterForReflection
-public record TodoResponse(UUID id, String title, String description, boolean completed, Instant completedAt,
-                           String priority, String category, List<String> tags, Instant dueAt, long position,
-                           Instant createdAt, Instant updatedAt, long version) {
+public record TodoResponse(UUID id,
+                           @Schema(minLength = 1, maxLength = TodoLimits.TITLE_MAX) String title,
+                           @Schema(nullable = true, maxLength = TodoLimits.DESCRIPTION_MAX) String description,
+                           boolean completed,
+                           @Schema(nullable = true) Instant completedAt,
+                           @Schema(type = SchemaType.STRING, implementation = TodoSchemas.PriorityName.class) String priority,
+                           @Schema(nullable = true, maxLength = TodoLimits.CATEGORY_MAX) String category,
+                           @Schema(type = SchemaType.ARRAY, implementation = TodoSchemas.Tag.class, maxItems = TodoLimits.TAGS_MAX)
+                           List<String> tags,
+                           @Schema(nullable = true) Instant dueAt,
+                           long position, Instant createdAt, Instant updatedAt, long version) {
 
     static TodoResponse of(Todo todo) {
         return new TodoResponse(todo.getId(), todo.getTitle(), todo.getDescription(), todo.isCompleted(),

@@ -23,8 +23,10 @@ public record TodoListQuery(String status, List<String> priority, String categor
                             String dueBefore, String dueAfter, String sort, String order, String page, String size) {
 
     static final int DEFAULT_SIZE = 50;
-    static final int MAX_SIZE = 100;
-    static final int MAX_QUERY_LENGTH = 200;
+    public static final int MAX_SIZE = 100;
+    /** So that page * size stays an int offset for every size. */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
+    public static final int MAX_QUERY_LENGTH = 200;
 
     TodoSearch toSearch(UUID userId) {
         Violations violations = new Violations();
@@ -36,11 +38,8 @@ public record TodoListQuery(String status, List<String> priority, String categor
         }
         TodoSort checkedSort = choice("sort", sort, TodoSort.POSITION, violations);
         boolean descending = descending(order, violations);
-        int checkedPage = number("page", page, 0, 0, Integer.MAX_VALUE, violations);
+        int checkedPage = number("page", page, 0, 0, MAX_PAGE, violations);
         int checkedSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, violations);
-        if ((long) checkedPage * checkedSize > Integer.MAX_VALUE) {
-            violations.add("page", "is too large");
-        }
         TodoSearch search = new TodoSearch(userId, checkedStatus, priorities,
                 filterText("category", category, TodoLimits.CATEGORY_MAX, violations),
                 filterText("tag", tag, TodoLimits.TAG_MAX, violations),
@@ -81,8 +80,7 @@ public record TodoListQuery(String status, List<String> priority, String categor
         } catch (NumberFormatException e) {
             // reported below like any other out-of-range value
         }
-        violations.add(field, max == Integer.MAX_VALUE ? "must be a whole number of at least " + min
-                : "must be a whole number from " + min + " to " + max);
+        violations.add(field, "must be a whole number from " + min + " to " + max);
         return fallback;
     }
 

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.todoapp.common.DomainException;
 import dev.todoapp.common.ErrorCode;
 import dev.todoapp.todo.Todo;
+import dev.todoapp.todo.TodoLimits;
 import dev.todoapp.todo.TodoETag;
 import dev.todoapp.todo.repository.CategoryCount;
 import dev.todoapp.todo.repository.TodoPage;
@@ -29,7 +30,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TodoService {
 
-    static final int BULK_MAX_IDS = 1000;
     private static final Set<String> BULK_ACTIONS = Set.of("complete", "uncomplete", "delete");
 
     private final TodoRepository todos;
@@ -171,8 +171,8 @@ public class TodoService {
             violations.add("ids", "is required");
         } else if (ids.contains(null)) {
             violations.add("ids", "must not contain null");
-        } else if (ids.size() > BULK_MAX_IDS) {
-            violations.add("ids", "must have at most " + BULK_MAX_IDS + " ids");
+        } else if (ids.size() > TodoLimits.BULK_IDS_MAX) {
+            violations.add("ids", "must have at most " + TodoLimits.BULK_IDS_MAX + " ids");
         }
         violations.throwIfAny();
         return new LinkedHashSet<>(ids);
