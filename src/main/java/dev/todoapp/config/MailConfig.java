@@ -34,7 +34,7 @@ public interface MailConfig {
 
     interface Log {
 
-        /** Whether the log transport prints body and address; off in tests, whose logs are scanned for links. */
+        /** Whether the log transport prints the body (with its link) and the full address. */
         @WithDefault("true")
         boolean showBody();
     }

@@ -30,18 +30,18 @@ public class OpenApiContract implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     /** What a route answers beyond the rules every route shares (see {@link #complete}). */
-    private record Route(int success, Set<Integer> errors, Set<String> successHeaders, Set<ErrorCode> codes) {
+    private record Route(int success, Set<Integer> errors, Set<String> successHeaders, List<ErrorCode> codes) {
         static Route of(int success, Integer... errors) {
-            return new Route(success, Set.of(errors), Set.of(), Set.of());
+            return new Route(success, Set.of(errors), Set.of(), List.of());
         }
 
         Route withHeaders(String... headers) {
             return new Route(success, errors, Set.of(headers), codes);
         }
 
-        /** Problems only this route gives, whose status other routes use for another code. */
+        /** Problems only this route gives, whose status other routes use for another code; in this order (a stable document). */
         Route withCodes(ErrorCode... specific) {
-            return new Route(success, errors, successHeaders, Set.of(specific));
+            return new Route(success, errors, successHeaders, List.of(specific));
         }
     }
 
