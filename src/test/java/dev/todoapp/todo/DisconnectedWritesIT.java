@@ -55,7 +55,9 @@ class DisconnectedWritesIT {
         HttpClient client = HttpClient.newHttpClient();
         String email = TestAccounts.uniqueEmail();
         String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + TestAccounts.PASSWORD + "\"}";
-        assertEquals(201, post(client, "/api/auth/register", credentials).statusCode());
+        assertEquals(202, post(client, "/api/auth/register", credentials).statusCode());
+        // verification is not the subject here: one SQL statement instead of the emailed link
+        TestAccounts.markVerified(email);
         HttpResponse<String> login = post(client, "/api/auth/login", credentials);
         assertEquals(200, login.statusCode(), login.body());
         bearer = "Bearer " + login.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
@@ -154,6 +156,9 @@ class DisconnectedWritesIT {
         String log = Files.readString(LOG);
         String since = log.substring((int) Math.min(from, log.length()));
         for (String line : since.split("\n")) {
+            if (line.contains("[de.to.ma.MailDispatcher]")) {
+                continue; // the sign-up's verification mail finds no SMTP server here; mail is not the subject
+            }
             assertTrue(!line.contains(" WARN ") && !line.contains(" ERROR ") && !line.startsWith("\tat ")
                     && !line.contains("Exception"), "log after disconnects:\n" + since);
         }
