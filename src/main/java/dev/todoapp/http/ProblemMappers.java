@@ -56,6 +56,7 @@ public class ProblemMappers {
     public static int statusOf(ErrorCode code) {
         return switch (code) {
             case MALFORMED_REQUEST, INVALID_RESET_TOKEN, REQUEST_FAILED -> 400;
+            case INVALID_UNSUBSCRIBE_TOKEN -> 400;
             case UNAUTHORIZED, INVALID_CREDENTIALS, INVALID_REFRESH_TOKEN -> 401;
             case FORBIDDEN, WRONG_PASSWORD -> 403;
             case NOT_FOUND -> 404;

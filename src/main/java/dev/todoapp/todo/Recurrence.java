@@ -1,7 +1,6 @@
 package dev.todoapp.todo;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -63,11 +62,6 @@ public record Recurrence(Frequency freq, int interval, Set<DayOfWeek> byWeekday,
             case YEARLY -> onAnchorDay(date.withDayOfMonth(1).plusYears(interval));
         };
         return ZonedDateTime.of(next, current.toLocalTime(), zone).toInstant();
-    }
-
-    /** How far the next occurrence is from this one: the reminder moves by the same amount. */
-    public Duration step(Instant due, ZoneId zone) {
-        return Duration.between(due, next(due, zone));
     }
 
     private LocalDate nextChosenDay(LocalDate date) {

@@ -128,10 +128,4 @@ class RecurrenceTest {
         Instant due = at("2026-03-23T09:00", BERLIN);
         assertEquals("2026-03-30T09:00", local(rule(Frequency.WEEKLY, 1, due, BERLIN).next(due, BERLIN), BERLIN));
     }
-
-    @Test
-    void theStepIsTheDistanceToTheNextOccurrence() {
-        Instant due = at("2026-03-28T09:00", BERLIN);
-        assertEquals(Duration.ofHours(23), rule(Frequency.DAILY, 1, due, BERLIN).step(due, BERLIN));
-    }
 }
