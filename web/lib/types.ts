@@ -13,6 +13,9 @@ export type Priority = NonNullable<TodoFields['priority']>;
 
 export type User = Schemas['UserResponse'];
 
+/** PATCH /api/auth/me: a field left out stays as it is. */
+export type ProfileChanges = Partial<Schemas['UpdateProfileRequest']>;
+
 export type Tokens = Schemas['TokensResponse'];
 
 /** What the session route handlers give the browser: never the refresh token. */
