@@ -3,7 +3,7 @@ import { InvalidCredentialsError } from './errors';
 import { accessToken, refreshSession, setSession, signIn, signOut } from './session-client';
 
 const user = {
-  id: 'u1', email: 'ada@example.com', name: 'Ada', createdAt: '2026-01-01T00:00:00Z',
+  id: 'u1', email: 'ada@example.com', emailVerified: true, pendingEmail: null, name: 'Ada', createdAt: '2026-01-01T00:00:00Z',
   timeZone: 'Europe/Berlin', emailReminders: true, dailyDigest: false,
 };
 const json = (status: number, body: unknown) =>

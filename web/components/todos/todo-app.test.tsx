@@ -64,7 +64,7 @@ function server(input: RequestInfo | URL, init: RequestInit = {}): Promise<Respo
 }
 
 const user = {
-  id: 'u1', email: 'ada@example.com', name: 'Ada', createdAt: '2026-01-01T00:00:00Z',
+  id: 'u1', email: 'ada@example.com', emailVerified: true, pendingEmail: null, name: 'Ada', createdAt: '2026-01-01T00:00:00Z',
   timeZone: 'Europe/Berlin', emailReminders: true, dailyDigest: false,
 };
 
