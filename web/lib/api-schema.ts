@@ -1552,6 +1552,7 @@ export interface paths {
                     category?: string;
                     dueAfter?: string;
                     dueBefore?: string;
+                    /** @description empty means the default */
                     order?: "asc" | "desc";
                     /** @description empty means the default */
                     page?: number;
@@ -1559,6 +1560,7 @@ export interface paths {
                     q?: string;
                     /** @description empty means the default */
                     size?: number;
+                    /** @description empty means the default */
                     sort?: "position" | "createdAt" | "updatedAt" | "dueAt" | "priority" | "title";
                     status?: "all" | "active" | "completed" | "";
                     tag?: string;
