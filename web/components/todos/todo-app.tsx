@@ -17,7 +17,7 @@ import { useTodoMutations } from './use-todo-mutations';
 
 /** The todo page: the filters from the URL, the list and its writes, put together. */
 export function TodoApp() {
-  const { filters, setFilters } = useTodoFilters();
+  const { filters, setFilters, focus } = useTodoFilters();
   const { toasts, notify, dismiss, fail } = useToasts();
   const [announcement, setAnnouncement] = useState('');
   const list = useTodoList(filters, setFilters);
@@ -85,6 +85,7 @@ export function TodoApp() {
           onEdit={setEditing}
           onDelete={todos.remove}
           onMove={todos.move}
+          focus={focus}
         />
       )}
 

@@ -29,7 +29,7 @@ export function useTodoMutations(list: TodoList, filters: Filters, { notify, fai
     const temp: Todo = {
       id: `temp-${Date.now()}`, title: body.title, description: body.description ?? null, completed: false, completedAt: null,
       priority: body.priority ?? 'none', category: body.category ?? null, tags: body.tags ?? [], dueAt: body.dueAt ?? null,
-      position: 0, createdAt: now, updatedAt: now, version: 0,
+      remindAt: body.remindAt ?? null, recurrence: body.recurrence ?? null, nextOccurrence: null, position: 0, createdAt: now, updatedAt: now, version: 0,
     };
     // new todos go to the end of the manual order
     const atEnd = (filters.sort === 'position' || filters.sort === 'createdAt') && filters.order === 'asc';

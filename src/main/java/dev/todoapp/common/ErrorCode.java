@@ -16,6 +16,7 @@ public enum ErrorCode {
     WRONG_PASSWORD("invalid_credentials", "Forbidden"),
     INVALID_REFRESH_TOKEN("invalid_refresh_token", "Unauthorized"),
     INVALID_RESET_TOKEN("invalid_reset_token", "Invalid reset link"),
+    INVALID_UNSUBSCRIBE_TOKEN("invalid_unsubscribe_token", "Invalid unsubscribe link"),
     FORBIDDEN("forbidden", "Forbidden"),
     /** An email-change link was used, but another verified account has taken that address since. */
     EMAIL_TAKEN("email_taken", "Email already in use"),

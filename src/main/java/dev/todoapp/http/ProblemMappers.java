@@ -57,6 +57,7 @@ public class ProblemMappers {
         return switch (code) {
             case MALFORMED_REQUEST, INVALID_RESET_TOKEN, REQUEST_FAILED -> 400;
             case INVALID_VERIFICATION_TOKEN, EMAIL_TAKEN -> 400;
+            case INVALID_UNSUBSCRIBE_TOKEN -> 400;
             case UNAUTHORIZED, INVALID_CREDENTIALS, INVALID_REFRESH_TOKEN -> 401;
             case FORBIDDEN, WRONG_PASSWORD -> 403;
             case EMAIL_NOT_VERIFIED -> 403;

@@ -135,7 +135,8 @@ public class MailDispatcher {
             // JWT_SECRET_KEY changed since the mail was queued: it can never be read again
             return failed(mail, new MailDeliveryException("undecryptable", true, e));
         }
-        OutgoingMail outgoing = new OutgoingMail(mail.kind(), mail.recipient(), mail.subject(), body.html(), body.text());
+        OutgoingMail outgoing = new OutgoingMail(mail.kind(), mail.recipient(), mail.subject(), body.html(), body.text(),
+                OutgoingMail.headersOf(mail.headers()));
         Timer.Sample sending = metrics.startSend();
         return transport.send(mail.id().toString(), from, outgoing)
                 .ifNoItem().after(settings.sendTimeout()).fail()

@@ -26,6 +26,7 @@ public class MailOutbox {
     private String recipient;
     private String subject;
     private byte[] payload;
+    private String headers;
     private String status;
     private int attempts;
 
@@ -55,6 +56,7 @@ public class MailOutbox {
         this.recipient = mail.to();
         this.subject = mail.subject();
         this.payload = sealed;
+        this.headers = mail.storedHeaders();
         this.status = PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;

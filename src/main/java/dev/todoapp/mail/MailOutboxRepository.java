@@ -33,12 +33,12 @@ public class MailOutboxRepository implements PanacheRepositoryBase<MailOutbox, U
             update mail_outbox o
             set attempts = o.attempts + 1, next_attempt_at = now() + make_interval(secs => $2), updated_at = now()
             from due where o.id = due.id
-            returning o.id, o.kind, o.recipient, o.subject, o.payload, o.attempts""";
-    private static final String SENT = "update mail_outbox set status = 'sent', payload = null, sent_at = now(),"
+            returning o.id, o.kind, o.recipient, o.subject, o.payload, o.headers, o.attempts""";
+    private static final String SENT = "update mail_outbox set status = 'sent', payload = null, headers = null, sent_at = now(),"
             + " updated_at = now() where id = $1 and status = 'pending'";
     private static final String RETRY = "update mail_outbox set next_attempt_at = now() + make_interval(secs => $2),"
             + " last_error = $3, updated_at = now() where id = $1 and status = 'pending'";
-    private static final String DEAD = "update mail_outbox set status = 'dead', payload = null, last_error = $2,"
+    private static final String DEAD = "update mail_outbox set status = 'dead', payload = null, headers = null, last_error = $2,"
             + " updated_at = now() where id = $1 and status = 'pending'";
     private static final String PURGE = "delete from mail_outbox where (status = 'sent' and updated_at < now() - interval '7 days')"
             + " or (status = 'dead' and updated_at < now() - interval '30 days')";
@@ -52,11 +52,11 @@ public class MailOutboxRepository implements PanacheRepositoryBase<MailOutbox, U
             from mail_outbox""";
 
     /** A mail this sender now holds (attempt counted, lease running) until it records the outcome. */
-    record Claimed(UUID id, String kind, String recipient, String subject, byte[] payload, int attempts) {
+    record Claimed(UUID id, String kind, String recipient, String subject, byte[] payload, String headers, int attempts) {
         static Claimed of(Row row) {
             return new Claimed(row.getUUID("id"), row.getString("kind"), row.getString("recipient"),
                     row.getString("subject"), row.getBuffer("payload") == null ? null : row.getBuffer("payload").getBytes(),
-                    row.getInteger("attempts"));
+                    row.getString("headers"), row.getInteger("attempts"));
         }
     }
 
