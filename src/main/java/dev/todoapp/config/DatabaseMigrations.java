@@ -18,6 +18,7 @@ public class DatabaseMigrations {
     public static final int STARTUP_ORDER = 20;
 
     private final Flyway flyway;
+    private volatile boolean done;
 
     public DatabaseMigrations(Flyway flyway) {
         this.flyway = flyway;
@@ -25,5 +26,11 @@ public class DatabaseMigrations {
 
     void migrate(@Observes @Priority(STARTUP_ORDER) StartupEvent event) {
         flyway.migrate();
+        done = true;
+    }
+
+    /** Whether the schema is in place: timers that start with the scheduler wait for it. */
+    public boolean done() {
+        return done;
     }
 }
