@@ -37,6 +37,10 @@ public enum ErrorCode {
     URI_TOO_LONG("uri_too_long", "URI too long"),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", "Unsupported media type"),
     HEADERS_TOO_LARGE("headers_too_large", "Request headers too large"),
+    /** An operator's requeue or discard of a mail in a state that does not allow it (management port). */
+    MAIL_STATE_CONFLICT("mail_state_conflict", "Mail state does not allow this"),
+    /** An operator's requeue of a mail whose content expired (a reset link): it would only mislead. */
+    MAIL_EXPIRED("mail_expired", "Mail content expired"),
     /** Any other refusal of the framework, under the status it chose. */
     REQUEST_FAILED("request_failed", "Request failed"),
     INTERNAL_ERROR("internal_error", "Internal error");

@@ -24,6 +24,7 @@ public class DatabaseMigrations {
 
     private final Flyway flyway;
     private final AgroalDataSource migrationDataSource;
+    private volatile boolean done;
 
     public DatabaseMigrations(Flyway flyway, AgroalDataSource migrationDataSource) {
         this.flyway = flyway;
@@ -33,5 +34,11 @@ public class DatabaseMigrations {
     void migrate(@Observes @Priority(STARTUP_ORDER) StartupEvent event) {
         flyway.migrate();
         migrationDataSource.flush(AgroalDataSource.FlushMode.ALL);
+        done = true;
+    }
+
+    /** Whether the schema is in place: timers that start with the scheduler wait for it. */
+    public boolean done() {
+        return done;
     }
 }

@@ -45,6 +45,9 @@ public class MailOutbox {
     @Column(name = "sent_at")
     private OffsetDateTime sentAt;
 
+    @Column(name = "valid_until")
+    private OffsetDateTime validUntil;
+
     protected MailOutbox() {
         // for Hibernate
     }
@@ -61,5 +64,6 @@ public class MailOutbox {
         this.nextAttemptAt = now;
         this.createdAt = now;
         this.updatedAt = now;
+        this.validUntil = mail.validUntil();
     }
 }

@@ -1,5 +1,6 @@
 package dev.todoapp.mail;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,12 @@ import io.quarkus.qute.Variant;
 
 /**
  * A rendered mail: what every transport sends. {@code kind} names the template, for logs and health;
- * {@code headers} are extra header fields (e.g. List-Unsubscribe), single-line values only.
+ * {@code headers} are extra header fields (e.g. List-Unsubscribe), single-line values only;
+ * {@code validUntil} (null: never) is when the content stops being of use, e.g. a reset link's expiry,
+ * so an operator cannot requeue it after that.
  */
-public record OutgoingMail(String kind, String to, String subject, String html, String text, Map<String, String> headers) {
+public record OutgoingMail(String kind, String to, String subject, String html, String text, Map<String, String> headers,
+                           OffsetDateTime validUntil) {
 
     public OutgoingMail {
         headers = Map.copyOf(headers);
@@ -25,14 +29,18 @@ public record OutgoingMail(String kind, String to, String subject, String html, 
     }
 
     public OutgoingMail(String kind, String to, String subject, String html, String text) {
-        this(kind, to, subject, html, text, Map.of());
+        this(kind, to, subject, html, text, Map.of(), null);
     }
 
     /** The same mail with these extra header fields. */
     public OutgoingMail withHeaders(Map<String, String> extra) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.putAll(extra);
-        return new OutgoingMail(kind, to, subject, html, text, all);
+        return new OutgoingMail(kind, to, subject, html, text, all, validUntil);
+    }
+
+    public OutgoingMail validUntil(OffsetDateTime until) {
+        return new OutgoingMail(kind, to, subject, html, text, headers, until);
     }
 
     /** Headers as the outbox stores them: one "Name: value" per line. */
