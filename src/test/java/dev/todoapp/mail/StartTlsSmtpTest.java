@@ -37,7 +37,7 @@ class StartTlsSmtpTest {
         Received mail = awaitMail(email, Duration.ofSeconds(20));
         assertTrue(mail.overTls(), "encrypted with STARTTLS before the mail was sent");
         assertTrue(mail.authenticated(), "logged in");
-        assertTrue(mail.data().contains("Subject: Reset your password"), mail.data());
+        assertTrue(mail.data().contains("Subject: Reset your password"), "the reset mail arrived");
         assertFalse(StartTlsSmtpResource.LOGINS_OVER_TLS.contains(false), "the password never crossed a plain connection");
         PasswordResetSmtpTest.awaitOutbox(email, row -> "sent".equals(row.get("status")));
     }
@@ -46,7 +46,8 @@ class StartTlsSmtpTest {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
             for (Received mail : StartTlsSmtpResource.RECEIVED) {
-                if (mail.recipient().equalsIgnoreCase(recipient)) {
+                // the sign-up's own verification mail goes to the same address first
+                if (mail.recipient().equalsIgnoreCase(recipient) && !mail.data().contains("Subject: Confirm your email address")) {
                     return mail;
                 }
             }
