@@ -30,6 +30,15 @@ public interface MailConfig {
 
     Outbox outbox();
 
+    Log log();
+
+    interface Log {
+
+        /** Whether the log transport prints the body (with its link) and the full address. */
+        @WithDefault("true")
+        boolean showBody();
+    }
+
     interface Outbox {
 
         /** Off for an instance that should only serve requests; rows wait for another instance. */

@@ -2,10 +2,10 @@ package dev.todoapp.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.todoapp.common.EmailAddress;
+import dev.todoapp.config.MailConfig;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 
@@ -22,8 +22,8 @@ public class LogTransport implements MailTransport {
 
     private final boolean showBody;
 
-    LogTransport(@ConfigProperty(name = "mail.log.show-body", defaultValue = "true") boolean showBody) {
-        this.showBody = showBody;
+    LogTransport(MailConfig config) {
+        this.showBody = config.log().showBody();
     }
 
     @Override
