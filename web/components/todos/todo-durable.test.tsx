@@ -111,6 +111,21 @@ describe('durable writes', () => {
     expect(new Set(keys).size).toBe(2);
   });
 
+  it('shows a toggle in the task of the click: the box never flicks back to its old state', async () => {
+    render(<TodoApp />);
+    const box = await screen.findByRole('checkbox', { name: 'Mark “Task 1” as done' });
+    // with timers held, only what the click itself renders (and its microtasks) can tick the box
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      await act(async () => box.click());
+      expect(box).toBeChecked();
+    } finally {
+      vi.useRealTimers();
+    }
+    await waitFor(() => expect(status()).toHaveTextContent('All changes saved'));
+    expect(items.find((t) => t.id === '1')!.completed).toBe(true);
+  });
+
   it('sends a write again with the same key after a network error, and it is done once', async () => {
     let failures = 1;
     before = () => (failures-- > 0 ? Promise.reject(new TypeError('Failed to fetch')) : undefined);
