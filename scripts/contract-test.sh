@@ -63,7 +63,7 @@ started=$(date +%s)
 set +e
 # The operations that end the session (logout-all, delete account, password change) are left out of
 # this run: they would sign the token out halfway and turn every later case into a 401.
-"$venv/bin/st" --config-file scripts/schemathesis.toml run "$api/q/openapi" \
+PYTHONPATH=scripts SCHEMATHESIS_HOOKS=schemathesis_hooks "$venv/bin/st" --config-file scripts/schemathesis.toml run "$api/q/openapi" \
   --header "Authorization: Bearer $token" \
   --checks all \
   --max-examples "$EXAMPLES" \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the project: backend unit + API tests on embedded PostgreSQL, the same API
-# suite against the packaged jar (*IT), and the release rehearsal (native build steps, the *IT suite
+# suite against the packaged jar (*IT), the property-based contract run (schemathesis), the release rehearsal (native build steps, the *IT suite
 # in native mode, workflow shellcheck).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,9 @@ echo "== backend: tests and packaged-jar integration tests"
 
 echo "== no secrets in the logs of the whole run"
 ./scripts/scan-logs.sh
+
+echo "== contract: schemathesis generates requests from /q/openapi against the packaged jar (~2 min)"
+./scripts/contract-test.sh
 
 # --- deployment (issue 5): lint Dockerfiles/workflows/YAML; start the packaged jar as production does
 echo "== deployment: lint, production start check" && ./scripts/lint-deploy.sh && ./scripts/prod-start-check.sh

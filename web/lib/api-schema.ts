@@ -1212,9 +1212,11 @@ export interface paths {
                     dueAfter?: string;
                     dueBefore?: string;
                     order?: "asc" | "desc";
+                    /** @description empty means the default */
                     page?: number;
                     priority?: components["schemas"]["Priority"][];
                     q?: string;
+                    /** @description empty means the default */
                     size?: number;
                     sort?: "position" | "createdAt" | "updatedAt" | "dueAt" | "priority" | "title";
                     status?: "all" | "active" | "completed" | "";

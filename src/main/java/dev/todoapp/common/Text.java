@@ -19,11 +19,14 @@ public final class Text {
     public static final String SINGLE_LINE_NOT_BLANK = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$";
     /**
      * What {@link #timestamp} reads: RFC 3339 with seconds, narrowed to years 0001-9999, real dates
-     * (29 February aside), offsets up to 18 hours and no leap second, as Java's OffsetDateTime takes them.
+     * (29 February only in leap years), offsets up to 18 hours and no leap second, as Java's
+     * OffsetDateTime takes them. Digits are spelled [0-9]: a schema's \d may mean any Unicode digit.
      */
-    private static final String TIMESTAMP_SHAPE = "(?!0000)\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])"
-            + "|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-9]))[Tt](?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d"
-            + "(?:\\.\\d{1,9})?(?:[Zz]|[+-](?:0\\d|1[0-7]):[0-5]\\d|[+-]18:00)";
+    private static final String TIMESTAMP_SHAPE = "(?!0000)(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+            + "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+            + "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)"
+            + "[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+            + "(?:\\.[0-9]{1,9})?(?:[Zz]|[+-](?:0[0-9]|1[0-7]):[0-5][0-9]|[+-]18:00)";
     private static final Pattern TIMESTAMP_PATTERN = Pattern.compile(TIMESTAMP_SHAPE);
     /** {@link #timestamp}'s rule as a JSON Schema pattern. */
     public static final String TIMESTAMP = "^" + TIMESTAMP_SHAPE + "$";

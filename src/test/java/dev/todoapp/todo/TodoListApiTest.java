@@ -183,6 +183,7 @@ class TodoListApiTest {
             "size=0                      | size",
             "size=101                    | size",
             "size=ten                    | size",
+            "page=%20                    | page",
             "dueBefore=yesterday         | dueBefore",
             "dueAfter=2026-01-01         | dueAfter",
             "tag=0123456789012345678901234567890 | tag",
@@ -191,6 +192,13 @@ class TodoListApiTest {
     void badQueryValuesAnswer422NamingTheParameter(String query, String field) {
         Account user = TestAccounts.signUp();
         as(user).get("/api/todos?" + query).then().spec(invalid(field));
+    }
+
+    @Test
+    void anEmptyPageOrSizeMeansTheDefault() {
+        Account user = TestAccounts.signUp();
+        as(user).get("/api/todos?page=&size=").then().statusCode(200)
+                .body("page", equalTo(0)).body("size", equalTo(50));
     }
 
     @Test

@@ -72,9 +72,11 @@ public class TodoResource {
             @RestQuery @Schema(enumeration = {"position", "createdAt", "updatedAt", "dueAt", "priority", "title"},
                     defaultValue = "position") String sort,
             @RestQuery @Schema(enumeration = {"asc", "desc"}, defaultValue = "asc") String order,
-            @RestQuery @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "" + TodoListQuery.MAX_PAGE,
+            @RestQuery @Parameter(allowEmptyValue = true, description = "empty means the default")
+            @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "" + TodoListQuery.MAX_PAGE,
                     defaultValue = "0") String page,
-            @RestQuery @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + TodoListQuery.MAX_SIZE,
+            @RestQuery @Parameter(allowEmptyValue = true, description = "empty means the default")
+            @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + TodoListQuery.MAX_SIZE,
                     defaultValue = "50") String size) {
         TodoListQuery query = new TodoListQuery(status, priority, category, tag, q, dueBefore, dueAfter, sort, order,
                 page, size);
