@@ -95,6 +95,7 @@ beforeEach(() => {
   onlineManager.setOnline(true);
 });
 afterEach(() => {
+  vi.useRealTimers(); // a test that held timers and failed midway leaves none held for the next
   onlineManager.setOnline(true);
   vi.unstubAllGlobals();
 });
