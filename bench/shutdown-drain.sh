@@ -14,7 +14,7 @@ start_postgres
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "drop database if exists todo" -c "create database todo"
 start_service
 sql() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d todo -Atq -c "$1"; }
-curl -s -o /dev/null -H 'content-type: application/json' -d '{"email":"drain@example.com","password":"drain password 1"}' "$API/api/auth/register"
+register_verified drain@example.com "drain password 1"
 token=$(curl -s -H 'content-type: application/json' -d '{"email":"drain@example.com","password":"drain password 1"}' "$API/api/auth/login" | jq -r .accessToken)
 id=$(curl -s -H "authorization: Bearer $token" -H 'content-type: application/json' -d '{"title":"held"}' "$API/api/todos" | jq -r .id)
 

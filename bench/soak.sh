@@ -32,7 +32,7 @@ done
 : > "$WORK/soak-doomed.txt"
 for i in $(seq 1 20); do
   email="doomed$i@example.com"
-  curl -s -o /dev/null -H 'content-type: application/json' -d "{\"email\":\"$email\",\"password\":\"doomed password $i\"}" "$API/api/auth/register"
+  register_verified "$email" "doomed password $i"
   token=$(login "$email" "doomed password $i" | cut -d' ' -f1)
   sql "insert into todo (id, user_id, title, priority, tags, position, created_at, updated_at, version, completed)
        select gen_random_uuid(), u.id, 'doomed ' || n, 0, array[]::text[], n * 1024, now(), now(), 0, false

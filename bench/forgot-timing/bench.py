@@ -55,7 +55,7 @@ def measure(base, n):
     for i in range(20):
         email = f"bench-{uuid.uuid4().hex[:10]}@example.com"
         status, _, _ = client.post("/api/auth/register", {"email": email, "password": "bench passphrase 12345"})
-        assert status == 201, status
+        assert status == 202, status
         known.append(email)
     unknown = lambda: f"nobody-{uuid.uuid4().hex[:10]}@example.com"
 

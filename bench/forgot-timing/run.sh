@@ -18,7 +18,7 @@ run_case() {
   echo "== mail server $name (SMTP port $smtp_port), $N requests per kind"
   PORT=$http_port LOCAL_DB_PORT=$(free_port) LOCAL_DB_DIR=$db_dir LOG_JSON=false LOG_LEVEL=WARN \
   MAIL_TRANSPORT=smtp SMTP_HOST=127.0.0.1 SMTP_PORT=$smtp_port SMTP_USE_TLS=false \
-  RATE_LIMIT_FORGOT_PER_IP=1000000/PT1M RATE_LIMIT_FORGOT_PER_ADDRESS=1000000/PT1M RATE_LIMIT_REGISTER_PER_IP=1000/PT1M \
+  RATE_LIMIT_FORGOT_PER_IP=1000000/PT1M RATE_LIMIT_FORGOT_PER_ADDRESS=1000000/PT1M RATE_LIMIT_REGISTER_PER_IP=1000/PT1M RATE_LIMIT_REGISTER_PER_ADDRESS=1000/PT1M \
     java -Xmx256m -jar target/quarkus-app/quarkus-run.jar > "$db_dir.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { uniqueEmail } from './support';
+import { uniqueEmail, verificationLink } from './support';
 
 /**
  * A person who types into the server-rendered form before the page's script has loaded (a slow
@@ -39,8 +39,10 @@ test('sign-up, sign-in and forgot-password keep what was typed before the script
   await loadScripts();
   await expect(signUpPage.getByLabel('Email')).toHaveValue(email);
   await signUpPage.getByRole('button', { name: 'Create account' }).click();
+  await expect(signUpPage.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+  await expect(signUpPage.getByText(email)).toBeVisible();
+  await signUpPage.goto(await verificationLink(email));
   await expect(signUpPage).toHaveURL(/\/todos/);
-  await expect(signUpPage.getByRole('heading', { name: 'Todos' })).toBeVisible();
   await signUpPage.context().close();
 
   const signInPage = await (await browser.newContext()).newPage();

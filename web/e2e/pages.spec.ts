@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { addTodo, expectAccessible, screenshot, signUp, uniqueEmail } from './support';
 
 test('public pages are accessible in both themes', async ({ page }) => {
-  for (const path of ['/sign-in', '/sign-up', '/forgot-password', '/forgot-password?expired=1', '/reset-password?token=not-a-real-token']) {
+  for (const path of ['/sign-in', '/sign-up', '/forgot-password', '/forgot-password?expired=1', '/reset-password?token=not-a-real-token', '/verify-email?token=not-a-real-token']) {
     await page.goto(path);
     await expect(page.locator('main h1')).toBeVisible();
     await expectAccessible(page, `${path} (light)`);

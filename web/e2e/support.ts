@@ -51,12 +51,29 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
   await page.screenshot({ path: join(screenshotDir, `${testInfo.project.name}-${name}.png`), fullPage: false, animations: 'disabled' });
 }
 
-export async function signUp(page: Page, email: string, password: string, name = 'Ada Lovelace'): Promise<void> {
+/** The /verify-email link of the newest mail to `address` with this subject (plain-text part). */
+export async function verificationLink(address: string, subject = /^Confirm your email address$/): Promise<string> {
+  const mail = await waitForMail(address, subject);
+  const link = mail.text.match(/https?:\/\/\S+\/verify-email\?token=[A-Za-z0-9_\-%.~]+/)?.[0];
+  expect(link, 'verification link in the plain-text part').toBeTruthy();
+  expect(mail.html).toContain('verify-email?token=');
+  return link!;
+}
+
+/** Fills and sends the sign-up form; the page then asks to check the inbox. */
+export async function submitSignUp(page: Page, email: string, password: string, name = 'Ada Lovelace'): Promise<void> {
   await page.goto('/sign-up');
   await page.getByLabel('Name (optional)').fill(name);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+}
+
+/** Signs up and opens the emailed link, as a person would: it signs them in and opens the todos. */
+export async function signUp(page: Page, email: string, password: string, name = 'Ada Lovelace'): Promise<void> {
+  await submitSignUp(page, email, password, name);
+  await page.goto(await verificationLink(email));
   await expect(page).toHaveURL(/\/todos/);
   await expect(page.getByRole('heading', { name: 'Todos' })).toBeVisible();
 }

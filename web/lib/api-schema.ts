@@ -6,6 +6,347 @@
  */
 
 export interface paths {
+    "/api/auth/email/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangeEmailRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AcceptedResponse"];
+                    };
+                };
+                /** @description The body is not JSON of the documented shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No valid access (or refresh) token */
+                401: {
+                    headers: {
+                        /** @description Bearer */
+                        "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The password is incorrect */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resend */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResendVerificationRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AcceptedResponse"];
+                    };
+                };
+                /** @description The body is not JSON of the documented shape */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/email/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifyEmailRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokensResponse"];
+                    };
+                };
+                /** @description The body is not JSON of the documented shape; The link is unknown, used, superseded or expired; The link changes the address to one another account has taken since */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is over 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The body is not application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -52,6 +393,15 @@ export interface paths {
                     headers: {
                         /** @description Bearer */
                         "WWW-Authenticate"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The password matched, but the address is not verified yet */
+                403: {
+                    headers: {
                         [name: string]: unknown;
                     };
                     content: {
@@ -1104,13 +1454,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Created */
-                201: {
+                /** @description Accepted */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["UserResponse"];
+                        "application/json": components["schemas"]["AcceptedResponse"];
                     };
                 };
                 /** @description The body is not JSON of the documented shape */
@@ -1124,15 +1474,6 @@ export interface paths {
                 };
                 /** @description The Accept header rules out application/json */
                 406: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description An account with this email already exists */
-                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1211,6 +1552,7 @@ export interface paths {
                     category?: string;
                     dueAfter?: string;
                     dueBefore?: string;
+                    /** @description empty means the default */
                     order?: "asc" | "desc";
                     /** @description empty means the default */
                     page?: number;
@@ -1218,6 +1560,7 @@ export interface paths {
                     q?: string;
                     /** @description empty means the default */
                     size?: number;
+                    /** @description empty means the default */
                     sort?: "position" | "createdAt" | "updatedAt" | "dueAt" | "priority" | "title";
                     status?: "all" | "active" | "completed" | "";
                     tag?: string;
@@ -2185,6 +2528,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptedResponse: {
+            message: string;
+        };
         BulkRequest: {
             /** @enum {string} */
             action: "complete" | "uncomplete" | "delete";
@@ -2198,6 +2544,14 @@ export interface components {
             /** Format: int64 */
             count: number;
             name: string;
+        };
+        ChangeEmailRequest: {
+            /**
+             * Format: email
+             * @description trimmed; compared case-insensitively
+             */
+            newEmail: string;
+            password: string;
         };
         ChangePasswordRequest: {
             currentPassword: string;
@@ -2246,7 +2600,7 @@ export interface components {
         /** @description RFC 9457 problem details; code is the stable word clients switch on */
         Problem: {
             /** @enum {string} */
-            code: "malformed_request" | "validation_failed" | "weak_password" | "not_found" | "unauthorized" | "invalid_credentials" | "invalid_credentials" | "invalid_refresh_token" | "invalid_reset_token" | "forbidden" | "email_taken" | "version_conflict" | "idempotency_key_reused" | "request_in_progress" | "rate_limited" | "service_busy" | "service_unavailable" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "request_failed" | "internal_error";
+            code: "malformed_request" | "validation_failed" | "weak_password" | "not_found" | "unauthorized" | "invalid_credentials" | "invalid_credentials" | "invalid_refresh_token" | "invalid_reset_token" | "forbidden" | "email_taken" | "email_not_verified" | "invalid_verification_token" | "version_conflict" | "idempotency_key_reused" | "request_in_progress" | "rate_limited" | "service_busy" | "service_unavailable" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "request_failed" | "internal_error";
             detail: string;
             errors?: {
                 field: string;
@@ -2272,6 +2626,13 @@ export interface components {
             name?: string | null;
             /** @description not one of the commonly used passwords */
             password: string;
+        };
+        ResendVerificationRequest: {
+            /**
+             * Format: email
+             * @description trimmed; compared case-insensitively
+             */
+            email: string;
         };
         ResetPasswordRequest: {
             /** @description not one of the commonly used passwords */
@@ -2342,12 +2703,18 @@ export interface components {
             createdAt: components["schemas"]["OffsetDateTime"];
             /** Format: email */
             email: string;
+            emailVerified: boolean;
             /** Format: uuid */
             id: string;
             name: string | null;
+            /** Format: email */
+            pendingEmail: string | null;
         };
         /** Format: uuid */
         UUID: string;
+        VerifyEmailRequest: {
+            token?: string;
+        };
         VerifyResetTokenRequest: {
             token?: string;
         };

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
-  ApiClient, buildTodoQuery, EmailTakenError, InvalidCredentialsError, InvalidResetTokenError, NetworkError,
+  ApiClient, buildTodoQuery, EmailNotVerifiedError, EmailTakenError, InvalidCredentialsError, InvalidResetTokenError,
+  InvalidVerificationTokenError, NetworkError,
   NotFoundError, RateLimitedError, UnauthorizedError, ValidationError, VersionConflictError, WeakPasswordError,
 } from './api';
 
@@ -27,7 +28,9 @@ describe('ApiClient error mapping', () => {
   });
 
   it.each([
-    [409, 'email_taken', EmailTakenError],
+    [400, 'email_taken', EmailTakenError],
+    [403, 'email_not_verified', EmailNotVerifiedError],
+    [400, 'invalid_verification_token', InvalidVerificationTokenError],
     [401, 'invalid_credentials', InvalidCredentialsError],
     [422, 'weak_password', WeakPasswordError],
     [412, 'version_conflict', VersionConflictError],
@@ -39,6 +42,20 @@ describe('ApiClient error mapping', () => {
     expect(error).toBeInstanceOf(type);
     expect(error.code).toBe(code);
     expect(error.status).toBe(status);
+  });
+
+  it('posts verification, resend and email change where the contract says', async () => {
+    const calls: [string, RequestInit | undefined][] = [];
+    const api = client(vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+      calls.push([String(url), init]);
+      return new Response(JSON.stringify({ message: 'ok' }), { status: 202, headers: { 'Content-Type': 'application/json' } });
+    }));
+    await api.resendVerification({ email: 'a@b.co' });
+    await api.changeEmail({ newEmail: 'new@b.co', password: 'pw' });
+    expect(calls.map(([url]) => url)).toEqual(['https://api.test/api/auth/email/resend', 'https://api.test/api/auth/email/change']);
+    expect(new Headers(calls[0]![1]?.headers).has('Authorization')).toBe(false);
+    expect(new Headers(calls[1]![1]?.headers).get('Authorization')).toBe('Bearer tok');
+    expect(JSON.parse(String(calls[1]![1]?.body))).toEqual({ newEmail: 'new@b.co', password: 'pw' });
   });
 
   it('reads Retry-After on rate_limited', async () => {

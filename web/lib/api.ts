@@ -1,6 +1,6 @@
 /** One typed client of the API contract (docs/api.md). Used in the browser and by route handlers. */
 import { ApiError, NetworkError, toApiError, UnauthorizedError, type Problem } from './errors';
-import type { Category, Todo, TodoCreate, TodoPage, TodoPatch, TodoQuery, Tokens, User } from './types';
+import type { Accepted, Category, Todo, TodoCreate, TodoPage, TodoPatch, TodoQuery, Tokens, User } from './types';
 
 export * from './errors';
 
@@ -115,8 +115,19 @@ export class ApiClient {
   }
 
   // --- accounts
-  register(body: { email: string; password: string; name?: string }): Promise<User> {
+  /** 202 with the same answer for every address: a link goes out, or a notice to an existing owner. */
+  register(body: { email: string; password: string; name?: string }): Promise<Accepted> {
     return this.json('/api/auth/register', { method: 'POST', body });
+  }
+  /** Verification and email-change links: both sign the holder in (used by the session route handler). */
+  verifyEmail(token: string): Promise<Tokens> {
+    return this.json('/api/auth/email/verify', { method: 'POST', body: { token } });
+  }
+  resendVerification(body: { email: string }): Promise<Accepted> {
+    return this.json('/api/auth/email/resend', { method: 'POST', body });
+  }
+  changeEmail(body: { newEmail: string; password: string }): Promise<Accepted> {
+    return this.json('/api/auth/email/change', { method: 'POST', body, auth: true });
   }
   login(body: { email: string; password: string }): Promise<Tokens> {
     return this.json('/api/auth/login', { method: 'POST', body });

@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'rate_limited'
   | 'version_conflict'
   | 'invalid_reset_token'
+  | 'email_not_verified'
+  | 'invalid_verification_token'
   | 'not_found'
   | 'unauthorized'
   | 'payload_too_large'
@@ -64,9 +66,10 @@ export class ValidationError extends ApiError {
   }
 }
 
+/** An email-change link whose new address another account has taken since: nothing changed. */
 export class EmailTakenError extends ApiError {
   constructor(status: number, problem: Problem) {
-    super('email_taken', status, problem, 'An account with this email already exists.');
+    super('email_taken', status, problem, 'Another account uses this address now, so your address was not changed.');
     this.name = 'EmailTakenError';
   }
 }
@@ -109,6 +112,21 @@ export class InvalidResetTokenError extends ApiError {
   constructor(status: number, problem: Problem) {
     super('invalid_reset_token', status, problem, 'This link has expired or was already used.');
     this.name = 'InvalidResetTokenError';
+  }
+}
+
+/** The password matched, but the address was never verified: the person can ask for a new link. */
+export class EmailNotVerifiedError extends ApiError {
+  constructor(status: number, problem: Problem) {
+    super('email_not_verified', status, problem, 'Verify your email address first: open the link we sent you, or ask for a new one.');
+    this.name = 'EmailNotVerifiedError';
+  }
+}
+
+export class InvalidVerificationTokenError extends ApiError {
+  constructor(status: number, problem: Problem) {
+    super('invalid_verification_token', status, problem, 'This link has expired, was replaced by a newer one, or was already used.');
+    this.name = 'InvalidVerificationTokenError';
   }
 }
 
@@ -164,6 +182,7 @@ const KNOWN_CODES = new Set<string>([
   'validation_failed', 'malformed_request', 'email_taken', 'invalid_credentials', 'invalid_refresh_token',
   'weak_password', 'rate_limited', 'version_conflict', 'invalid_reset_token', 'not_found', 'unauthorized',
   'payload_too_large', 'internal_error', 'service_unavailable', 'request_in_progress', 'idempotency_key_reused',
+  'email_not_verified', 'invalid_verification_token',
 ]);
 
 function codeFromStatus(status: number): ErrorCode {
@@ -171,7 +190,6 @@ function codeFromStatus(status: number): ErrorCode {
     case 400: return 'malformed_request';
     case 401: return 'unauthorized';
     case 404: return 'not_found';
-    case 409: return 'email_taken';
     case 412: return 'version_conflict';
     case 413: return 'payload_too_large';
     case 422: return 'validation_failed';
@@ -194,6 +212,8 @@ export function toApiError(status: number, problem: Problem, headers?: { get(nam
     case 'rate_limited': return new RateLimitedError(status, problem, parseRetryAfter(headers?.get('Retry-After') ?? null));
     case 'version_conflict': return new VersionConflictError(status, problem);
     case 'invalid_reset_token': return new InvalidResetTokenError(status, problem);
+    case 'email_not_verified': return new EmailNotVerifiedError(status, problem);
+    case 'invalid_verification_token': return new InvalidVerificationTokenError(status, problem);
     case 'not_found': return new NotFoundError(status, problem);
     case 'unauthorized':
     case 'invalid_refresh_token':

@@ -26,7 +26,6 @@ export const SIGN_IN_REASONS = {
   'signed-out-everywhere': 'You have signed out on every device.',
   'password-reset': 'Your password has been changed. Sign in with your new password.',
   deleted: 'Your account and all its todos have been deleted.',
-  registered: 'Your account is ready. Sign in to start.',
 } as const;
 
 export type SignInReason = keyof typeof SIGN_IN_REASONS;

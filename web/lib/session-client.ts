@@ -68,6 +68,13 @@ export async function signIn(email: string, password: string): Promise<BrowserSe
   return session;
 }
 
+/** Opens an emailed verification or email-change link; the person is signed in by it. */
+export async function verifyEmail(token: string): Promise<BrowserSession> {
+  const session = (await (await post('/api/session/verify-email', { token })).json()) as BrowserSession;
+  setSession(session);
+  return session;
+}
+
 export async function changePassword(currentPassword: string, newPassword: string): Promise<BrowserSession> {
   const response = await post('/api/session/password', { currentPassword, newPassword }, accessToken() ?? undefined);
   const session = (await response.json()) as BrowserSession;

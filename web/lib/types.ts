@@ -15,6 +15,9 @@ export type User = Schemas['UserResponse'];
 
 export type Tokens = Schemas['TokensResponse'];
 
+/** The answer of register, resend and email change: the same whatever the address. */
+export type Accepted = Schemas['AcceptedResponse'];
+
 /** What the session route handlers give the browser: never the refresh token. */
 export type BrowserSession = Pick<Tokens, 'accessToken' | 'expiresIn' | 'user'>;
 

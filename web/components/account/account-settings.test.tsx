@@ -8,7 +8,7 @@ import { AccountSettings } from './account-settings';
 const replace = vi.fn();
 vi.mock('next/navigation', () => ({ useRouter: () => ({ replace, push: vi.fn() }), usePathname: () => '/account' }));
 
-const user = { id: 'u1', email: 'ada@example.com', name: 'Ada', createdAt: '2026-01-01T00:00:00Z' };
+const user = { id: 'u1', email: 'ada@example.com', emailVerified: true, pendingEmail: null as string | null, name: 'Ada', createdAt: '2026-01-01T00:00:00Z' };
 const reply = (status: number, body?: unknown) =>
   new Response(body === undefined ? null : JSON.stringify(body), {
     status,
@@ -71,6 +71,34 @@ describe('AccountSettings', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Change password' }));
     expect(await screen.findByText(/Password changed/)).toBeInTheDocument();
     expect(accessToken()).toBe('tok-2');
+  });
+
+  it('asks for the password to change the address, then shows the address waiting for its link', async () => {
+    let changes = 0;
+    route = (path, init) => {
+      if (path === '/api/auth/email/change') {
+        changes += 1;
+        return JSON.parse(String(init.body)).password === 'right-password' ? reply(202, { message: 'sent' }) : reply(403, { code: 'invalid_credentials' });
+      }
+      if (path === '/api/auth/me' && changes > 0) return reply(200, { ...user, pendingEmail: 'grace@example.com' });
+      return undefined;
+    };
+    renderPage();
+    const form = screen.getByRole('region', { name: 'Email address' });
+    await userEvent.click(within(form).getByRole('button', { name: 'Change email address' }));
+    expect(within(form).getByText('Enter your email address.')).toBeInTheDocument();
+    expect(changes).toBe(0);
+    await userEvent.type(within(form).getByLabelText('New email address'), 'grace@example.com');
+    await userEvent.type(within(form).getByLabelText('Password'), 'wrong-password');
+    await userEvent.click(within(form).getByRole('button', { name: 'Change email address' }));
+    expect(await within(form).findByText('That password is not correct.')).toBeInTheDocument();
+    expect(within(form).queryByText(/Waiting for confirmation/)).toBeNull();
+    await userEvent.clear(within(form).getByLabelText('Password'));
+    await userEvent.type(within(form).getByLabelText('Password'), 'right-password');
+    await userEvent.click(within(form).getByRole('button', { name: 'Change email address' }));
+    expect(await within(form).findByText(/Waiting for confirmation/)).toHaveTextContent('grace@example.com');
+    // the signed-in address is still the old one until the link is opened
+    expect(screen.getByText('ada@example.com')).toBeInTheDocument();
   });
 
   it('deletes the account only with the password, then leaves for sign-in', async () => {

@@ -6,9 +6,10 @@ import { useSession } from '@/components/session-provider';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, FormAlert } from '@/components/ui/field';
 import { browserApi } from '@/lib/browser-api';
+import { LocalMailHint } from '@/components/auth/resend-verification';
 import { errorMessage, InvalidCredentialsError, UnauthorizedError, ValidationError } from '@/lib/errors';
 import { changePassword, dropSession } from '@/lib/session-client';
-import { LIMITS, validateName, validatePassword } from '@/lib/validation';
+import { LIMITS, validateEmail, validateName, validatePassword } from '@/lib/validation';
 
 export function AccountSettings() {
   const { setUser } = useSession();
@@ -22,6 +23,7 @@ export function AccountSettings() {
         <h1>Account</h1>
       </div>
       <ProfileForm />
+      <EmailForm />
       <PasswordForm />
       <SignOutEverywhere />
       <DeleteAccount />
@@ -66,6 +68,77 @@ function ProfileForm() {
         <Field label="Name" name="name" autoComplete="name" maxLength={LIMITS.nameMax} value={name} onChange={(e) => setName(e.target.value)} error={error} />
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save name'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * The address changes only once the link sent to the new one is opened; until then the account
+ * page shows the pending address. The current password is asked, as for every change of identity.
+ */
+function EmailForm() {
+  const { user, setUser } = useSession();
+  const [newEmail, setNewEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const fieldErrors: Record<string, string> = {};
+    const emailError = validateEmail(newEmail);
+    if (emailError) fieldErrors.newEmail = emailError;
+    else if (newEmail.trim().toLowerCase() === user.email.toLowerCase()) fieldErrors.newEmail = 'This is already your address.';
+    if (!password) fieldErrors.password = 'Enter your password to confirm.';
+    setErrors(fieldErrors);
+    setFormError(null);
+    if (Object.keys(fieldErrors).length) return;
+    setBusy(true);
+    try {
+      await browserApi().changeEmail({ newEmail: newEmail.trim(), password });
+      setNewEmail('');
+      setPassword('');
+      // the pending address, as the service now knows it
+      setUser(await browserApi().me());
+    } catch (e) {
+      if (e instanceof InvalidCredentialsError) setErrors({ password: 'That password is not correct.' });
+      else if (e instanceof ValidationError && Object.keys(e.fieldErrors).length) setErrors(e.fieldErrors);
+      else if (!(e instanceof UnauthorizedError)) setFormError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="email-title">
+      <h2 id="email-title">Email address</h2>
+      <p className="muted">We send a link to the new address; the change is made when you open it, and your current address gets a notice.</p>
+      {user.pendingEmail ? (
+        <div className="alert alert-info" role="status">
+          Waiting for confirmation: we sent a link to <strong>{user.pendingEmail}</strong>. Your address changes once you open it
+          (then your other devices are signed out). Until then you keep signing in with {user.email}.
+        </div>
+      ) : null}
+      {user.pendingEmail ? <LocalMailHint /> : null}
+      <form onSubmit={onSubmit} noValidate>
+        <FormAlert message={formError} />
+        <Field
+          label="New email address"
+          name="newEmail"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          maxLength={LIMITS.emailMax}
+          value={newEmail}
+          onChange={(e) => setNewEmail(e.target.value)}
+          error={errors.newEmail}
+        />
+        <PasswordField label="Password" name="emailPassword" value={password} onChange={setPassword} error={errors.password} autoComplete="current-password" />
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? 'Sending…' : 'Change email address'}
         </button>
       </form>
     </section>

@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ForgotPasswordForm, FORGOT_CONFIRMATION } from './forgot-password-form';
+import { RESEND_CONFIRMATION } from './resend-verification';
 import { ResetPasswordForm } from './reset-password-form';
 import { SignInForm } from './sign-in-form';
 import { SignUpForm } from './sign-up-form';
@@ -9,7 +10,7 @@ import { SignUpForm } from './sign-up-form';
 const replace = vi.fn();
 vi.mock('next/navigation', () => ({ useRouter: () => ({ replace, push: vi.fn() }) }));
 
-const user = { id: 'u1', email: 'ada@example.com', name: 'Ada', createdAt: '2026-01-01T00:00:00Z' };
+const user = { id: 'u1', email: 'ada@example.com', emailVerified: true, pendingEmail: null, name: 'Ada', createdAt: '2026-01-01T00:00:00Z' };
 const reply = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
   new Response(body === undefined ? null : JSON.stringify(body), {
     status,
@@ -57,6 +58,21 @@ describe('SignInForm', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Try again in 2 minutes');
   });
 
+  it('asks to verify the address first and offers a new link to the address typed', async () => {
+    fetchMock.mockResolvedValueOnce(reply(403, { code: 'email_not_verified' })).mockResolvedValueOnce(reply(202, { message: 'sent' }));
+    render(<SignInForm />);
+    await userEvent.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await userEvent.type(screen.getByLabelText('Password'), 'right-password');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText(/Verify your email first/)).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Resend verification email' }));
+    expect(await screen.findByText(RESEND_CONFIRMATION)).toBeInTheDocument();
+    expect(calledPaths()).toEqual(['/api/session/login', '/api/auth/email/resend']);
+    expect(JSON.parse(String(fetchMock.mock.calls[1]![1]?.body))).toEqual({ email: 'ada@example.com' });
+    expect(replace).not.toHaveBeenCalled();
+  });
+
   it('goes back to the page the user was on', async () => {
     fetchMock.mockResolvedValueOnce(reply(200, { accessToken: 'a', expiresIn: 900, user }));
     render(<SignInForm next="/account" reason="expired" />);
@@ -77,16 +93,6 @@ describe('SignUpForm', () => {
     expect(screen.getByText('Strength: Strong')).toBeInTheDocument();
   });
 
-  it('puts email_taken on the email field', async () => {
-    fetchMock.mockResolvedValueOnce(reply(409, { code: 'email_taken' }));
-    render(<SignUpForm />);
-    await userEvent.type(screen.getByLabelText('Email'), 'ada@example.com');
-    await userEvent.type(screen.getByLabelText('Password'), 'a-long-enough-pass');
-    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
-    expect(await screen.findByText('An account with this email already exists.')).toBeInTheDocument();
-    expect(screen.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true');
-  });
-
   it('maps server field errors (weak_password) onto the form', async () => {
     fetchMock.mockResolvedValueOnce(reply(422, { code: 'weak_password', errors: [{ field: 'password', message: 'is too common' }] }));
     render(<SignUpForm />);
@@ -96,15 +102,45 @@ describe('SignUpForm', () => {
     expect(await screen.findByText('is too common')).toBeInTheDocument();
   });
 
-  it('registers, signs in and opens the todos', async () => {
-    fetchMock.mockResolvedValueOnce(reply(201, user)).mockResolvedValueOnce(reply(200, { accessToken: 'a', expiresIn: 900, user }));
+  it('registers, then asks to check the inbox: no sign-in before the address is verified', async () => {
+    fetchMock.mockResolvedValueOnce(reply(202, { message: 'Check your inbox' }));
     render(<SignUpForm />);
     await userEvent.type(screen.getByLabelText('Name (optional)'), 'Ada');
+    await userEvent.type(screen.getByLabelText('Email'), ' ada@example.com ');
+    await userEvent.type(screen.getByLabelText('Password'), 'a-long-enough-pass');
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByRole('heading', { name: 'Check your inbox' })).toBeInTheDocument();
+    expect(screen.getByText('ada@example.com')).toBeInTheDocument();
+    expect(calledPaths()).toEqual(['/api/auth/register']);
+    expect(replace).not.toHaveBeenCalled();
+  });
+
+  it('resends the link from "check your inbox", and says how long to wait when asked too often', async () => {
+    fetchMock
+      .mockResolvedValueOnce(reply(202, { message: 'Check your inbox' }))
+      .mockResolvedValueOnce(reply(202, { message: 'sent' }))
+      .mockResolvedValueOnce(reply(429, { code: 'rate_limited' }, { 'Retry-After': '600' }));
+    render(<SignUpForm />);
     await userEvent.type(screen.getByLabelText('Email'), 'ada@example.com');
     await userEvent.type(screen.getByLabelText('Password'), 'a-long-enough-pass');
     await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
-    await waitFor(() => expect(replace).toHaveBeenCalledWith('/todos'));
-    expect(calledPaths()).toEqual(['/api/auth/register', '/api/session/login']);
+    await userEvent.click(await screen.findByRole('button', { name: 'Resend verification email' }));
+    expect(await screen.findByText(RESEND_CONFIRMATION)).toBeInTheDocument();
+    expect(JSON.parse(String(fetchMock.mock.calls[1]![1]?.body))).toEqual({ email: 'ada@example.com' });
+    await userEvent.click(screen.getByRole('button', { name: 'Resend verification email' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Try again in 10 minutes');
+    expect(calledPaths()).toEqual(['/api/auth/register', '/api/auth/email/resend', '/api/auth/email/resend']);
+  });
+
+  it('starts over with an empty form for a wrong address', async () => {
+    fetchMock.mockResolvedValueOnce(reply(202, { message: 'Check your inbox' }));
+    render(<SignUpForm />);
+    await userEvent.type(screen.getByLabelText('Email'), 'typo@example.con');
+    await userEvent.type(screen.getByLabelText('Password'), 'a-long-enough-pass');
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Wrong address? Start over' }));
+    expect(screen.getByRole('button', { name: 'Create account' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Email')).toHaveValue('');
   });
 });
 
@@ -125,13 +161,13 @@ describe('what was typed before the script ran', () => {
   });
 
   it('is what sign-up and forgot-password submit', async () => {
-    fetchMock.mockResolvedValueOnce(reply(201, user)).mockResolvedValueOnce(reply(200, { accessToken: 'a', expiresIn: 900, user }));
+    fetchMock.mockResolvedValueOnce(reply(202, { message: 'Check your inbox' }));
     const { unmount } = render(<SignUpForm />);
     typeUnseen('Name (optional)', 'Ada');
     typeUnseen('Email', 'ada@example.com');
     typeUnseen('Password', 'a-long-enough-pass');
     await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
-    await waitFor(() => expect(replace).toHaveBeenCalledWith('/todos'));
+    expect(await screen.findByRole('heading', { name: 'Check your inbox' })).toBeInTheDocument();
     expect(JSON.parse(String(fetchMock.mock.calls[0]![1]?.body))).toEqual({ email: 'ada@example.com', password: 'a-long-enough-pass', name: 'Ada' });
     unmount();
 
@@ -140,7 +176,7 @@ describe('what was typed before the script ran', () => {
     typeUnseen('Email', 'ada@example.com');
     await userEvent.click(screen.getByRole('button', { name: 'Send reset link' }));
     expect(await screen.findByText(FORGOT_CONFIRMATION)).toBeInTheDocument();
-    expect(JSON.parse(String(fetchMock.mock.calls[2]![1]?.body))).toEqual({ email: 'ada@example.com' });
+    expect(JSON.parse(String(fetchMock.mock.calls[1]![1]?.body))).toEqual({ email: 'ada@example.com' });
   });
 });
 

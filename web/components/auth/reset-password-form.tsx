@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { FormAlert } from '@/components/ui/field';
+import { LinkCheckFailed, useForgetTokenInUrl } from './link-token';
 import { PasswordField } from './password-field';
 import { browserApi } from '@/lib/browser-api';
 import { formFields } from '@/lib/forms';
@@ -19,14 +20,7 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  // the token is in memory now: take it out of the address bar, so it stays out of the history,
-  // screen shares and anything that reads the URL later
-  useEffect(() => {
-    const url = new URL(window.location.href);
-    if (!url.searchParams.has('token')) return;
-    url.searchParams.delete('token');
-    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
-  }, []);
+  useForgetTokenInUrl();
 
   const verify = useCallback(
     (isLive: () => boolean) => {
@@ -105,22 +99,15 @@ export function ResetPasswordForm({ token }: { token: string | null }) {
 
   if (state === 'error') {
     return (
-      <div>
-        <h1>Choose a new password</h1>
-        <FormAlert message={formError} />
-        <button
-          type="button"
-          className="btn btn-block"
-          onClick={() => {
-            // not a reload: the token is no longer in the URL
-            setFormError(null);
-            setState('checking');
-            verify(() => true);
-          }}
-        >
-          Try again
-        </button>
-      </div>
+      <LinkCheckFailed
+        title="Choose a new password"
+        message={formError}
+        onRetry={() => {
+          setFormError(null);
+          setState('checking');
+          verify(() => true);
+        }}
+      />
     );
   }
 

@@ -1,19 +1,18 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { FormAlert, Field } from '@/components/ui/field';
 import { PasswordField } from './password-field';
 import { formFields } from '@/lib/forms';
-import { EmailTakenError, errorMessage, ValidationError } from '@/lib/errors';
+import { LocalMailHint, ResendVerification } from './resend-verification';
+import { errorMessage, ValidationError } from '@/lib/errors';
 import { browserApi } from '@/lib/browser-api';
-import { safeNext } from '@/lib/navigation';
-import { signIn } from '@/lib/session-client';
 import { LIMITS, validateEmail, validateName, validatePassword } from '@/lib/validation';
 
 export function SignUpForm({ next }: { next?: string | null }) {
-  const router = useRouter();
+  // the address the link went to: the form gives way to "check your inbox"
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -36,22 +35,41 @@ export function SignUpForm({ next }: { next?: string | null }) {
     if (Object.keys(fieldErrors).length) return;
     setBusy(true);
     try {
+      // the same answer for a new address and one that has an account: the inbox tells the owner which
       await browserApi().register({ email: email.trim(), password, ...(name.trim() ? { name: name.trim() } : {}) });
+      setSentTo(email.trim());
     } catch (error) {
-      if (error instanceof EmailTakenError) setErrors({ email: error.message });
-      else if (error instanceof ValidationError) {
+      if (error instanceof ValidationError) {
         setErrors(error.fieldErrors);
         if (!Object.keys(error.fieldErrors).length) setFormError(errorMessage(error));
       } else setFormError(errorMessage(error));
+    } finally {
       setBusy(false);
-      return;
     }
-    try {
-      await signIn(email, password);
-      router.replace(safeNext(next));
-    } catch {
-      router.replace('/sign-in?reason=registered');
-    }
+  }
+
+  const signInHref = next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in';
+
+  if (sentTo) {
+    return (
+      <div>
+        <h1>Check your inbox</h1>
+        <p>
+          We sent a link to <strong>{sentTo}</strong>. Open it to finish creating your account; it works for 24 hours.
+          Nothing there? Look in your spam folder, or ask for a new link.
+        </p>
+        <LocalMailHint />
+        <ResendVerification email={sentTo} />
+        <p>
+          <button type="button" className="btn btn-ghost" onClick={() => setSentTo(null)}>
+            Wrong address? Start over
+          </button>
+        </p>
+        <p className="auth-foot">
+          Already verified? <Link href={signInHref}>Sign in</Link>
+        </p>
+      </div>
+    );
   }
 
   return (
@@ -75,7 +93,7 @@ export function SignUpForm({ next }: { next?: string | null }) {
         {busy ? 'Creating account…' : 'Create account'}
       </button>
       <p className="auth-foot">
-        Already have an account? <Link href="/sign-in">Sign in</Link>
+        Already have an account? <Link href={signInHref}>Sign in</Link>
       </p>
     </form>
   );

@@ -64,7 +64,7 @@ function server(input: RequestInfo | URL, init: RequestInit = {}): Promise<Respo
   return Promise.resolve(json(404, { code: 'not_found' }));
 }
 
-const user = { id: 'u1', email: 'ada@example.com', name: 'Ada', createdAt: '2026-01-01T00:00:00Z' };
+const user = { id: 'u1', email: 'ada@example.com', emailVerified: true, pendingEmail: null, name: 'Ada', createdAt: '2026-01-01T00:00:00Z' };
 
 let replaceState: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {

@@ -79,7 +79,7 @@ function apply({ method, path, body, ifMatch }: Write): Response {
   return json(200, saved);
 }
 
-const user = { id: 'u1', email: 'ada@example.com', name: 'Ada', createdAt: '2026-01-01T00:00:00Z' };
+const user = { id: 'u1', email: 'ada@example.com', name: 'Ada', createdAt: '2026-01-01T00:00:00Z', emailVerified: true, pendingEmail: null };
 const status = () => screen.getByTestId('save-status');
 
 beforeEach(() => {

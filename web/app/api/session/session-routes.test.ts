@@ -5,8 +5,9 @@ import { POST as login } from './login/route';
 import { POST as logout } from './logout/route';
 import { POST as password } from './password/route';
 import { POST as refresh } from './refresh/route';
+import { POST as verifyEmail } from './verify-email/route';
 
-const user = { id: 'u1', email: 'ada@example.com', name: null, createdAt: '2026-01-01T00:00:00Z' };
+const user = { id: 'u1', email: 'ada@example.com', emailVerified: true, pendingEmail: null, name: null, createdAt: '2026-01-01T00:00:00Z' };
 const tokens = { accessToken: 'access-1', tokenType: 'Bearer', expiresIn: 900, refreshToken: 'refresh-1', refreshExpiresIn: 2_592_000, user };
 const reply = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
   new Response(body === undefined ? null : JSON.stringify(body), {
@@ -179,6 +180,30 @@ describe('POST /api/session/password', () => {
       authorization: 'Bearer access-1',
       cookie: '__Host-todo_session=refresh-1',
     });
+  });
+});
+
+describe('POST /api/session/verify-email', () => {
+  it('signs the holder of the link in through the cookie', async () => {
+    fetchMock.mockResolvedValueOnce(reply(200, { ...tokens, refreshToken: 'refresh-4' }));
+    const response = await verifyEmail(request('/api/session/verify-email', { body: { token: 'link-token' }, proto: 'https' }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ accessToken: 'access-1', expiresIn: 900, user });
+    expect(response.headers.get('set-cookie')).toMatch(/^__Host-todo_session=refresh-4;/);
+    expect(String(fetchMock.mock.calls[0]![0])).toBe('https://api.example/api/auth/email/verify');
+    expect(JSON.parse(String(fetchMock.mock.calls[0]![1]?.body))).toEqual({ token: 'link-token' });
+  });
+
+  it('relays a spent link as the API answered it, with no cookie', async () => {
+    fetchMock.mockResolvedValueOnce(reply(400, { code: 'invalid_verification_token', detail: 'used' }));
+    const response = await verifyEmail(request('/api/session/verify-email', { body: { token: 'used-token' } }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).code).toBe('invalid_verification_token');
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('gives a cross-site request nothing: the link is not spent, no tokens', async () => {
+    await expectNothingUseful(verifyEmail, { body: { token: 'link-token' } });
   });
 });
 

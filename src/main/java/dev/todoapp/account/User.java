@@ -35,6 +35,17 @@ public class User {
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
+    /** Null until the owner of the address used a verification link; such an account cannot sign in. */
+    @Column(name = "email_verified_at")
+    private OffsetDateTime emailVerifiedAt;
+
+    /** The address of the newest email-change request, until its link expires or is used. */
+    @Column(name = "pending_email")
+    private String pendingEmail;
+
+    @Column(name = "pending_email_until")
+    private OffsetDateTime pendingEmailUntil;
+
     protected User() {
         // for Hibernate
     }
@@ -57,6 +68,43 @@ public class User {
     public void changePasswordHash(String passwordHash, OffsetDateTime now) {
         this.passwordHash = passwordHash;
         this.updatedAt = now;
+    }
+
+    /** A sign-up again with a still-unverified address: the newest registration's password and name count. */
+    public void replaceRegistration(String name, String passwordHash, OffsetDateTime now) {
+        this.name = name;
+        this.passwordHash = passwordHash;
+        this.updatedAt = now;
+    }
+
+    public void markEmailVerified(OffsetDateTime now) {
+        this.emailVerifiedAt = now;
+        this.updatedAt = now;
+    }
+
+    public void requestEmailChange(String newEmail, OffsetDateTime until, OffsetDateTime now) {
+        this.pendingEmail = newEmail;
+        this.pendingEmailUntil = until;
+        this.updatedAt = now;
+    }
+
+    /** The owner proved the new address: it becomes the account's, verified. */
+    public void changeEmail(String newEmail, OffsetDateTime now) {
+        this.email = newEmail;
+        this.emailNormalized = EmailAddress.normalized(newEmail);
+        this.emailVerifiedAt = now;
+        this.pendingEmail = null;
+        this.pendingEmailUntil = null;
+        this.updatedAt = now;
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    /** The requested new address while its link still works, else null. */
+    public String pendingEmailAt(OffsetDateTime now) {
+        return pendingEmailUntil != null && pendingEmailUntil.isAfter(now) ? pendingEmail : null;
     }
 
     public UUID getId() {

@@ -17,7 +17,11 @@ public enum ErrorCode {
     INVALID_REFRESH_TOKEN("invalid_refresh_token", "Unauthorized"),
     INVALID_RESET_TOKEN("invalid_reset_token", "Invalid reset link"),
     FORBIDDEN("forbidden", "Forbidden"),
-    EMAIL_TAKEN("email_taken", "Email already registered"),
+    /** An email-change link was used, but another verified account has taken that address since. */
+    EMAIL_TAKEN("email_taken", "Email already in use"),
+    /** The password matched, but the address was never verified. */
+    EMAIL_NOT_VERIFIED("email_not_verified", "Email not verified"),
+    INVALID_VERIFICATION_TOKEN("invalid_verification_token", "Invalid verification link"),
     VERSION_CONFLICT("version_conflict", "Version conflict"),
     /** The Idempotency-Key was already used for another request. */
     IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", "Idempotency key reused"),

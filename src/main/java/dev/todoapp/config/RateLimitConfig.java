@@ -86,4 +86,24 @@ public interface RateLimitConfig {
     /** {@code RATE_LIMIT_MAX_KEYS}: the most per-address buckets one instance keeps in memory. */
     @WithDefault("100000")
     int maxKeys();
+
+    /** {@code RATE_LIMIT_REGISTER_PER_ADDRESS}: sign-ups for one address, each mails it (PostgreSQL). */
+    @WithDefault("5/PT15M")
+    @WithConverter(LimitConverter.class)
+    Limit registerPerAddress();
+
+    /** {@code RATE_LIMIT_RESEND_PER_IP}: verification resends from one client address (memory). */
+    @WithDefault("10/PT15M")
+    @WithConverter(LimitConverter.class)
+    Limit resendPerIp();
+
+    /** {@code RATE_LIMIT_RESEND_PER_ADDRESS}: verification resends to one address (PostgreSQL). */
+    @WithDefault("3/PT15M")
+    @WithConverter(LimitConverter.class)
+    Limit resendPerAddress();
+
+    /** {@code RATE_LIMIT_EMAIL_CHANGE_PER_USER}: email-change requests per signed-in user (PostgreSQL). */
+    @WithDefault("5/PT1H")
+    @WithConverter(LimitConverter.class)
+    Limit emailChangePerUser();
 }

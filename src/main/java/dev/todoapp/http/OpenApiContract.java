@@ -30,19 +30,28 @@ public class OpenApiContract implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     /** What a route answers beyond the rules every route shares (see {@link #complete}). */
-    private record Route(int success, Set<Integer> errors, Set<String> successHeaders) {
+    private record Route(int success, Set<Integer> errors, Set<String> successHeaders, List<ErrorCode> codes) {
         static Route of(int success, Integer... errors) {
-            return new Route(success, Set.of(errors), Set.of());
+            return new Route(success, Set.of(errors), Set.of(), List.of());
         }
 
         Route withHeaders(String... headers) {
-            return new Route(success, errors, Set.of(headers));
+            return new Route(success, errors, Set.of(headers), codes);
+        }
+
+        /** Problems only this route gives, whose status other routes use for another code; in this order (a stable document). */
+        Route withCodes(ErrorCode... specific) {
+            return new Route(success, errors, successHeaders, List.of(specific));
         }
     }
 
     private static final Map<String, Route> ROUTES = Map.ofEntries(
-            entry("POST /api/auth/register", Route.of(201, 409, 429)),
-            entry("POST /api/auth/login", Route.of(200, 401, 429)),
+            entry("POST /api/auth/register", Route.of(202, 429)),
+            entry("POST /api/auth/login", Route.of(200, 401, 429).withCodes(ErrorCode.EMAIL_NOT_VERIFIED)),
+            entry("POST /api/auth/email/verify", Route.of(200, 429)
+                    .withCodes(ErrorCode.INVALID_VERIFICATION_TOKEN, ErrorCode.EMAIL_TAKEN)),
+            entry("POST /api/auth/email/resend", Route.of(202, 429)),
+            entry("POST /api/auth/email/change", Route.of(202, 403, 429)),
             entry("POST /api/auth/refresh", Route.of(200, 401)),
             entry("POST /api/auth/logout", Route.of(204)),
             entry("POST /api/auth/logout-all", Route.of(204)),
@@ -63,6 +72,11 @@ public class OpenApiContract implements OASFilter {
             "Location", "The URL of the created todo",
             "Retry-After", "Seconds to wait before trying again",
             "WWW-Authenticate", "Bearer");
+
+    private static final Map<ErrorCode, String> CODE_DESCRIPTIONS = Map.of(
+            ErrorCode.EMAIL_NOT_VERIFIED, "The password matched, but the address is not verified yet",
+            ErrorCode.INVALID_VERIFICATION_TOKEN, "The link is unknown, used, superseded or expired",
+            ErrorCode.EMAIL_TAKEN, "The link changes the address to one another account has taken since");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -142,9 +156,7 @@ public class OpenApiContract implements OASFilter {
         if (specific.errors().contains(403)) {
             problem(responses, ErrorCode.WRONG_PASSWORD, "The password is incorrect");
         }
-        if (specific.errors().contains(409)) {
-            problem(responses, ErrorCode.EMAIL_TAKEN, "An account with this email already exists");
-        }
+        specific.codes().forEach(code -> problem(responses, code, CODE_DESCRIPTIONS.get(code)));
         if (specific.errors().contains(412)) {
             problem(responses, ErrorCode.VERSION_CONFLICT, "If-Match does not name the current version");
         }

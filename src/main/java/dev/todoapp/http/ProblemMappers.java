@@ -56,12 +56,14 @@ public class ProblemMappers {
     public static int statusOf(ErrorCode code) {
         return switch (code) {
             case MALFORMED_REQUEST, INVALID_RESET_TOKEN, REQUEST_FAILED -> 400;
+            case INVALID_VERIFICATION_TOKEN, EMAIL_TAKEN -> 400;
             case UNAUTHORIZED, INVALID_CREDENTIALS, INVALID_REFRESH_TOKEN -> 401;
             case FORBIDDEN, WRONG_PASSWORD -> 403;
+            case EMAIL_NOT_VERIFIED -> 403;
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;
             case NOT_ACCEPTABLE -> 406;
-            case EMAIL_TAKEN, REQUEST_IN_PROGRESS -> 409;
+            case REQUEST_IN_PROGRESS -> 409;
             case VERSION_CONFLICT -> 412;
             case PAYLOAD_TOO_LARGE -> 413;
             case URI_TOO_LONG -> 414;

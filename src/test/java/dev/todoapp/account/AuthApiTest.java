@@ -9,7 +9,10 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +27,11 @@ import org.junit.jupiter.api.Test;
 import dev.todoapp.support.PostgresResource;
 import dev.todoapp.support.TestAccounts;
 import dev.todoapp.support.TestAccounts.Account;
+import dev.todoapp.support.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -39,29 +44,48 @@ class AuthApiTest {
     }
 
     @Test
-    void registerReturnsTheUserWithoutSecrets() {
+    void registerAnswers202AndStoresAnUnverifiedAccountThatCannotSignInYet() {
         String email = "  Mixed.Case+" + TestAccounts.uniqueEmail() + "  ";
         json().body(Map.of("email", email, "password", TestAccounts.PASSWORD, "name", "Ada 🚀"))
                 .post("/api/auth/register")
-                .then().statusCode(201)
+                .then().statusCode(202)
                 .header("Cache-Control", "no-store")
-                .body("id", matchesPattern("[0-9a-f-]{36}"))
-                .body("email", equalTo(email.strip()))
-                .body("name", equalTo("Ada 🚀"))
-                .body("createdAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT.*(Z|[+-]\\d\\d:\\d\\d)"))
-                .body("password", nullValue())
-                .body("passwordHash", nullValue());
+                .body("message", containsString("Check your inbox"))
+                .body("id", nullValue())
+                .body("password", nullValue());
+        JsonPath tokens = signInOnceVerified(email);
+        assertEquals(email.strip(), tokens.getString("user.email"));
+        assertEquals("Ada 🚀", tokens.getString("user.name"));
+        assertTrue(tokens.getBoolean("user.emailVerified"));
+        assertTrue(tokens.getString("user.createdAt").matches("\\d{4}-\\d\\d-\\d\\dT.*(Z|[+-]\\d\\d:\\d\\d)"));
+        assertNull(tokens.get("user.passwordHash"));
+    }
+
+    /** Before verification the right password gets 403 email_not_verified, a wrong one 401; after it, tokens. */
+    private static JsonPath signInOnceVerified(String email) {
+        Map<String, String> right = Map.of("email", email, "password", TestAccounts.PASSWORD);
+        await(() -> json().body(right).post("/api/auth/login").statusCode() == 403);
+        json().body(right).post("/api/auth/login").then().statusCode(403).contentType("application/problem+json")
+                .body("code", equalTo("email_not_verified"));
+        json().body(Map.of("email", email, "password", "wrong password here")).post("/api/auth/login")
+                .then().statusCode(401).body("code", equalTo("invalid_credentials"));
+        TestAccounts.markVerified(email);
+        return json().body(right).post("/api/auth/login").then().statusCode(200).extract().jsonPath();
     }
 
     @Test
-    void emailIsCaseInsensitiveAndUnique() {
+    void registeringAKnownAddressAnswersTheSameAndChangesNothing() {
         String email = TestAccounts.uniqueEmail();
         TestAccounts.signUp(email);
-        json().body(Map.of("email", email.toUpperCase(), "password", TestAccounts.PASSWORD))
-                .post("/api/auth/register")
-                .then().statusCode(409).contentType("application/problem+json").body("code", equalTo("email_taken"));
-        // and sign-in works with any case
+        String known = json().body(Map.of("email", email.toUpperCase(), "password", "some other passphrase 9"))
+                .post("/api/auth/register").then().statusCode(202).extract().asString();
+        String fresh = json().body(Map.of("email", TestAccounts.uniqueEmail(), "password", "some other passphrase 9"))
+                .post("/api/auth/register").then().statusCode(202).extract().asString();
+        assertEquals(fresh, known);
+        // the first password still works, in any case of the address; the second never does
         TestAccounts.logIn(email.toUpperCase(), TestAccounts.PASSWORD);
+        json().body(Map.of("email", email, "password", "some other passphrase 9")).post("/api/auth/login")
+                .then().statusCode(401);
     }
 
     @Test
@@ -69,15 +93,35 @@ class AuthApiTest {
         String email = TestAccounts.uniqueEmail();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<CompletableFuture<Integer>> calls = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
+        // five: the per-address limit of register (RATE_LIMIT_REGISTER_PER_ADDRESS)
+        for (int i = 0; i < 5; i++) {
             calls.add(CompletableFuture.supplyAsync(() -> json()
                     .body(Map.of("email", email, "password", TestAccounts.PASSWORD))
                     .post("/api/auth/register").statusCode(), pool));
         }
         List<Integer> statuses = calls.stream().map(CompletableFuture::join).toList();
         pool.shutdown();
-        org.junit.jupiter.api.Assertions.assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-        org.junit.jupiter.api.Assertions.assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(List.of(202, 202, 202, 202, 202), statuses);
+        // every registration left one verification link; only the newest is usable
+        String linksOf = "select t.used_at from email_token t join app_user u on u.id = t.user_id where u.email_normalized = ?";
+        await(() -> TestDatabase.rows(linksOf, email).size() == 5);
+        assertEquals(1, TestDatabase.rows("select 1 from app_user where email_normalized = ?", email).size());
+        assertEquals(1, TestDatabase.rows(linksOf + " and t.used_at is null", email).size());
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test
@@ -287,6 +331,17 @@ class AuthApiTest {
             }
         }
         last.then().statusCode(429).header("Retry-After", not(equalTo("0")));
+    }
+
+    @Test
+    void registerIsRateLimitedPerAddressWhateverTheClient() {
+        String email = TestAccounts.uniqueEmail();
+        for (int i = 0; i < 5; i++) {
+            json().body(Map.of("email", email, "password", TestAccounts.PASSWORD)).post("/api/auth/register")
+                    .then().statusCode(202);
+        }
+        json().body(Map.of("email", email.toUpperCase(), "password", TestAccounts.PASSWORD)).post("/api/auth/register")
+                .then().statusCode(429).header("Retry-After", not(equalTo("0")));
     }
 
     @Test

@@ -2,10 +2,12 @@ package dev.todoapp.http;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Arrays;
 
@@ -62,7 +64,11 @@ class OpenApiContractTest {
                 .body(patch + "responses.'422'", notNullValue())
                 .body(patch + "parameters.name", hasItem("If-Match"))
                 .body("paths.'/api/todos'.post.responses.'201'.headers.Location", notNullValue())
-                .body("paths.'/api/auth/register'.post.responses.'409'", notNullValue())
+                .body("paths.'/api/auth/register'.post.responses.'202'", notNullValue())
+                .body("paths.'/api/auth/register'.post.responses.'409'", nullValue())
+                .body("paths.'/api/auth/login'.post.responses.'403'.description", containsString("not verified"))
+                .body("paths.'/api/auth/email/verify'.post.responses.'400'.description", containsString("used"))
+                .body("paths.'/api/auth/email/change'.post.responses.'403'", notNullValue())
                 .body("paths.'/api/auth/login'.post.responses.'429'.headers.Retry-After", notNullValue())
                 .body("paths.'/api/auth/logout'.post.responses.'204'", notNullValue());
     }

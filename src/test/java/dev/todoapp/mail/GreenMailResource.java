@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
@@ -74,11 +75,23 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         return server == null ? List.of() : Arrays.asList(server.getReceivedMessages());
     }
 
-    /** The messages sent to {@code address}, waiting up to {@code timeout} for at least {@code count}. */
+    /**
+     * The messages sent to {@code address}, waiting up to {@code timeout} for at least {@code count}, leaving
+     * out the sign-up verification mail that every {@code TestAccounts.signUp} causes.
+     */
     public static List<MimeMessage> awaitMails(String address, int count, Duration timeout) {
+        return awaitMails(address, count, timeout, m -> !Mails.isSignUpVerification(m));
+    }
+
+    /** Every message sent to {@code address}, sign-up verification mails included. */
+    public static List<MimeMessage> awaitAllMails(String address, int count, Duration timeout) {
+        return awaitMails(address, count, timeout, m -> true);
+    }
+
+    private static List<MimeMessage> awaitMails(String address, int count, Duration timeout, Predicate<MimeMessage> counted) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<MimeMessage> mails = received().stream().filter(m -> Mails.isTo(m, address)).toList();
+            List<MimeMessage> mails = received().stream().filter(m -> Mails.isTo(m, address)).filter(counted).toList();
             if (mails.size() >= count || System.nanoTime() > deadline) {
                 return mails;
             }

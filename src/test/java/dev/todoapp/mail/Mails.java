@@ -15,12 +15,22 @@ public final class Mails {
 
     private static final Pattern RESET_LINK = Pattern.compile("(https?://[^\\s\"<]+/reset-password\\?token=([A-Za-z0-9_-]+))");
 
+    private static final Pattern VERIFY_LINK = Pattern.compile("(https?://[^\\s\"<]+/verify-email\\?token=([A-Za-z0-9_-]+))");
+
     private Mails() {
     }
 
     static boolean isTo(MimeMessage message, String address) {
         try {
             return message.getRecipients(Message.RecipientType.TO)[0].toString().equalsIgnoreCase(address);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean isSignUpVerification(MimeMessage message) {
+        try {
+            return "Confirm your email address".equals(message.getSubject());
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
@@ -57,5 +67,22 @@ public final class Mails {
             throw new AssertionError("no reset link in the mail");
         }
         return m.group(2);
+    }
+
+    /** The token of the verification or email-change link in {@code text}. */
+    public static String verifyToken(String text) {
+        Matcher m = VERIFY_LINK.matcher(text);
+        if (!m.find()) {
+            throw new AssertionError("no verification link in the mail");
+        }
+        return m.group(2);
+    }
+
+    public static String verifyLink(String text) {
+        Matcher m = VERIFY_LINK.matcher(text);
+        if (!m.find()) {
+            throw new AssertionError("no verification link in the mail");
+        }
+        return m.group(1);
     }
 }

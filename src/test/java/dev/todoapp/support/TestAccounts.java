@@ -9,10 +9,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.todoapp.common.EmailAddress;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.specification.RequestSpecification;
-
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -64,11 +64,38 @@ public final class TestAccounts {
         return from(randomIp());
     }
 
+    /**
+     * Registers through the API, then marks the address verified with one SQL statement instead of
+     * opening the emailed link: these tests are not about mail. Tests where verification is the subject
+     * read the link from GreenMail (mail/EmailVerificationSmtpTest) or the log.
+     */
     public static Account signUp(String email) {
-        fromFreshAddress().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", PASSWORD, "name", "Test User"))
-                .post("/api/auth/register").then().statusCode(201);
+        register(email, PASSWORD);
+        markVerified(email);
         return logIn(email, PASSWORD);
+    }
+
+    public static void register(String email, String password) {
+        fromFreshAddress().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", password, "name", "Test User"))
+                .post("/api/auth/register").then().statusCode(202);
+    }
+
+    /** Register answers before the account is stored: waits for the row, then verifies it. */
+    public static void markVerified(String email) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (TestDatabase.update("update app_user set email_verified_at = now() where email_normalized = ?",
+                EmailAddress.normalized(email)) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no account was stored for " + email);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     public static Account logIn(String email, String password) {

@@ -195,9 +195,12 @@ class TodoListApiTest {
     }
 
     @Test
-    void anEmptyPageOrSizeMeansTheDefault() {
+    void anEmptyPageSizeSortOrOrderMeansTheDefault() {
         Account user = TestAccounts.signUp();
-        as(user).get("/api/todos?page=&size=").then().statusCode(200)
+        create(user, "b");
+        create(user, "a");
+        as(user).get("/api/todos?page=&size=&sort=&order=").then().statusCode(200)
+                .body("items.title", contains("b", "a"))
                 .body("page", equalTo(0)).body("size", equalTo(50));
     }
 

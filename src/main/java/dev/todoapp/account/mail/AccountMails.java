@@ -21,6 +21,10 @@ public class AccountMails {
 
     public static final String PASSWORD_RESET = "password_reset";
     public static final String PASSWORD_CHANGED = "password_changed";
+    public static final String VERIFY_EMAIL = "verify_email";
+    public static final String ACCOUNT_EXISTS = "account_exists";
+    public static final String EMAIL_CHANGE = "email_change";
+    public static final String EMAIL_CHANGE_NOTICE = "email_change_notice";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     @CheckedTemplate
@@ -28,6 +32,15 @@ public class AccountMails {
         static native MailTemplateInstance passwordReset(String appName, String link, String expiresIn);
 
         static native MailTemplateInstance passwordChanged(String appName, String email, String changedAt, String resetLink);
+
+        static native MailTemplateInstance verifyEmail(String appName, String link, String expiresIn);
+
+        static native MailTemplateInstance accountExists(String appName, String email, String signInLink, String resetLink);
+
+        static native MailTemplateInstance emailChange(String appName, String newEmail, String link, String expiresIn);
+
+        static native MailTemplateInstance emailChangeNotice(String appName, String email, String newEmail,
+                                                             String requestedAt, String resetLink);
     }
 
     private final MailConfig mail;
@@ -47,7 +60,36 @@ public class AccountMails {
 
     public OutgoingMail passwordChanged(String to, OffsetDateTime changedAt) {
         return OutgoingMail.rendered(PASSWORD_CHANGED, to, "Your password was changed",
-                Templates.passwordChanged(mail.appName(), to, WHEN.format(changedAt), service.publicFrontendUrl() + "/forgot-password"));
+                Templates.passwordChanged(mail.appName(), to, WHEN.format(changedAt), forgotLink()));
+    }
+
+    /** Verification and email-change links share one page: /verify-email. */
+    public OutgoingMail verifyEmail(String to, String token, Duration ttl) {
+        return OutgoingMail.rendered(VERIFY_EMAIL, to, "Confirm your email address",
+                Templates.verifyEmail(mail.appName(), verifyLink(token), humanized(ttl)));
+    }
+
+    public OutgoingMail accountExists(String to) {
+        return OutgoingMail.rendered(ACCOUNT_EXISTS, to, "Someone tried to create an account with your address",
+                Templates.accountExists(mail.appName(), to, service.publicFrontendUrl() + "/sign-in", forgotLink()));
+    }
+
+    public OutgoingMail emailChange(String newEmail, String token, Duration ttl) {
+        return OutgoingMail.rendered(EMAIL_CHANGE, newEmail, "Confirm your new email address",
+                Templates.emailChange(mail.appName(), newEmail, verifyLink(token), humanized(ttl)));
+    }
+
+    public OutgoingMail emailChangeNotice(String oldEmail, String newEmail, OffsetDateTime requestedAt) {
+        return OutgoingMail.rendered(EMAIL_CHANGE_NOTICE, oldEmail, "Your email address is about to change",
+                Templates.emailChangeNotice(mail.appName(), oldEmail, newEmail, WHEN.format(requestedAt), forgotLink()));
+    }
+
+    private String verifyLink(String token) {
+        return service.publicFrontendUrl() + "/verify-email?token=" + token;
+    }
+
+    private String forgotLink() {
+        return service.publicFrontendUrl() + "/forgot-password";
     }
 
     /** "1 hour", "30 minutes", "2 hours": the expiry notice follows the configured TTL. */

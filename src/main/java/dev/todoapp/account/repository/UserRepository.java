@@ -1,5 +1,6 @@
 package dev.todoapp.account.repository;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,5 +23,18 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
     /** Locks the row, so concurrent password-reset steps for one user run one after another. */
     public Uni<User> findByEmailForUpdate(String normalizedEmail) {
         return find("emailNormalized", normalizedEmail).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Accounts whose address was never verified and that nobody registered again since {@code cutoff}. */
+    public Uni<Long> deleteUnverifiedBefore(OffsetDateTime cutoff) {
+        return delete("emailVerifiedAt is null and updatedAt < ?1", cutoff);
+    }
+
+    /** A transaction-scoped advisory lock: true for exactly one of the instances asking at once. */
+    public Uni<Boolean> tryJobLock(long key) {
+        return getSession().chain(session -> session
+                .createNativeQuery("select pg_try_advisory_xact_lock(:key)", Boolean.class)
+                .setParameter("key", key)
+                .getSingleResult());
     }
 }

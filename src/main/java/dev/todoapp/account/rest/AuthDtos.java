@@ -67,10 +67,27 @@ public final class AuthDtos {
                                        String newPassword) {
     }
 
-    public record UserResponse(@Schema(format = "uuid") String id, @Schema(format = "email") String email,
+    /** The answer of register, resend and email change: the same for every address. */
+    public record AcceptedResponse(String message) {
+    }
+
+    public record VerifyEmailRequest(String token) {
+    }
+
+    public record ResendVerificationRequest(@NotBlank @Schema(format = "email", maxLength = EmailAddress.MAX_LENGTH, description = "trimmed; compared case-insensitively") String email) {
+    }
+
+    public record ChangeEmailRequest(@NotBlank @Schema(format = "email", maxLength = EmailAddress.MAX_LENGTH, description = "trimmed; compared case-insensitively") String newEmail,
+                                     @NotEmpty(message = BLANK) String password) {
+    }
+
+    /** {@code pendingEmail}: the address a change was requested for, while its link still works; else null. */
+    public record UserResponse(@Schema(format = "uuid") String id, @Schema(format = "email") String email, boolean emailVerified,
+                               @Schema(nullable = true, format = "email") String pendingEmail,
                                @Schema(nullable = true) String name, OffsetDateTime createdAt) {
         static UserResponse of(User user) {
-            return new UserResponse(user.getId().toString(), user.getEmail(), user.getName(), user.getCreatedAt());
+            return new UserResponse(user.getId().toString(), user.getEmail(), user.isEmailVerified(),
+                    user.pendingEmailAt(OffsetDateTime.now()), user.getName(), user.getCreatedAt());
         }
     }
 

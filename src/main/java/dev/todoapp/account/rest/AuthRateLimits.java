@@ -34,8 +34,22 @@ public class AuthRateLimits {
         this.limits = limits;
     }
 
-    void register(HttpServerRequest http) {
+    /** Per address too: nobody can flood one inbox with verification mails or "someone tried" notices. */
+    Uni<Void> register(HttpServerRequest http, String rawEmail) {
         local.consume("register-ip", clientAddress.of(http), limits.registerPerIp());
+        String address = EmailAddress.normalized(EmailAddress.valid("email", rawEmail));
+        return shared.consume("register-address", address, limits.registerPerAddress());
+    }
+
+    Uni<Void> resend(HttpServerRequest http, String rawEmail) {
+        local.consume("resend-ip", clientAddress.of(http), limits.resendPerIp());
+        String address = EmailAddress.normalized(EmailAddress.valid("email", rawEmail));
+        return shared.consume("resend-address", address, limits.resendPerAddress());
+    }
+
+    /** Each request mails two inboxes, one of them chosen by the caller. */
+    Uni<Void> emailChange(UUID userId) {
+        return shared.consume("email-change-user", userId.toString(), limits.emailChangePerUser());
     }
 
     /**

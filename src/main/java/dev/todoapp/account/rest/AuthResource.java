@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.todoapp.account.CurrentUser;
+import dev.todoapp.account.rest.AuthDtos.AcceptedResponse;
 import dev.todoapp.account.rest.AuthDtos.ChangePasswordRequest;
 import dev.todoapp.account.rest.AuthDtos.DeleteAccountRequest;
 import dev.todoapp.account.rest.AuthDtos.LoginRequest;
@@ -24,6 +25,7 @@ import dev.todoapp.account.rest.AuthDtos.TokensResponse;
 import dev.todoapp.account.rest.AuthDtos.UpdateProfileRequest;
 import dev.todoapp.account.rest.AuthDtos.UserResponse;
 import dev.todoapp.account.service.AccountService;
+import dev.todoapp.account.service.EmailVerificationService;
 import dev.todoapp.account.service.SessionService;
 import io.quarkus.security.Authenticated;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -36,13 +38,20 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
+    /** One answer whether the address is new, pending or has an account, so it tells nobody which. */
+    static final AcceptedResponse REGISTER_ANSWER = new AcceptedResponse(
+            "Check your inbox: we have sent a link to finish signing up.");
+
     private final AccountService accounts;
+    private final EmailVerificationService verification;
     private final SessionService sessions;
     private final AuthRateLimits limits;
     private final CurrentUser currentUser;
 
-    public AuthResource(AccountService accounts, SessionService sessions, AuthRateLimits limits, CurrentUser currentUser) {
+    public AuthResource(AccountService accounts, EmailVerificationService verification, SessionService sessions,
+                        AuthRateLimits limits, CurrentUser currentUser) {
         this.accounts = accounts;
+        this.verification = verification;
         this.sessions = sessions;
         this.limits = limits;
         this.currentUser = currentUser;
@@ -51,11 +60,10 @@ public class AuthResource {
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<UserResponse>> register(@Valid RegisterRequest request, HttpServerRequest http) {
+    public Uni<RestResponse<AcceptedResponse>> register(@Valid RegisterRequest request, HttpServerRequest http) {
         RegisterRequest r = body(request);
-        limits.register(http);
-        return accounts.register(r.email(), r.password(), r.name())
-                .map(user -> RestResponse.status(RestResponse.Status.CREATED, UserResponse.of(user)));
+        return limits.register(http, r.email()).flatMap(ignored -> verification.register(r.email(), r.password(), r.name()))
+                .map(ignored -> RestResponse.status(RestResponse.Status.ACCEPTED, REGISTER_ANSWER));
     }
 
     @POST

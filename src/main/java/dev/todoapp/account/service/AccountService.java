@@ -12,9 +12,7 @@ import org.jboss.logging.Logger;
 import dev.todoapp.account.User;
 import dev.todoapp.account.mail.AccountMails;
 import dev.todoapp.account.repository.UserRepository;
-import dev.todoapp.common.DatabaseErrors;
 import dev.todoapp.common.DomainException;
-import dev.todoapp.common.EmailAddress;
 import dev.todoapp.common.ErrorCode;
 import dev.todoapp.common.Text;
 import dev.todoapp.mail.MailQueue;
@@ -22,7 +20,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The account itself: registration, profile, deletion and password change. Password hashing happens
+ * The account itself: profile, deletion and password change. Password hashing happens
  * outside transactions (it is slow and runs on its own pool); each database step is one short transaction.
  */
 @ApplicationScoped
@@ -46,22 +44,6 @@ public class AccountService {
         this.passwordPolicy = passwordPolicy;
         this.mails = mails;
         this.mailQueue = mailQueue;
-    }
-
-    public Uni<User> register(String rawEmail, String password, String rawName) {
-        String email = EmailAddress.valid("email", rawEmail);
-        String name = validName(rawName);
-        passwordPolicy.check("password", password);
-        return hasher.hash(password).flatMap(hash -> Panache.withTransaction(() ->
-                users.findByEmail(EmailAddress.normalized(email)).flatMap(existing -> {
-                    if (existing != null) {
-                        throw emailTaken();
-                    }
-                    return users.persistAndFlush(new User(email, name, hash, now()));
-                })))
-                // two concurrent sign-ups with one address: the unique index decides, the loser gets 409
-                .onFailure(e -> DatabaseErrors.isUniqueViolation(e, UserRepository.EMAIL_UNIQUE)).transform(e -> emailTaken())
-                .invoke(user -> LOG.infof("Account created for %s", EmailAddress.masked(user.getEmail())));
     }
 
     public Uni<User> profile(UUID userId) {
@@ -111,7 +93,8 @@ public class AccountService {
         });
     }
 
-    private Uni<User> verifiedUser(UUID userId, String password) {
+    /** The user, once the password they re-entered matched; else 403 invalid_credentials. */
+    Uni<User> verifiedUser(UUID userId, String password) {
         if (password == null || password.isEmpty()) {
             throw DomainException.validation("password", "must not be blank");
         }
@@ -124,7 +107,7 @@ public class AccountService {
                 }));
     }
 
-    private static String validName(String raw) {
+    static String validName(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -146,7 +129,4 @@ public class AccountService {
         return user;
     }
 
-    private static DomainException emailTaken() {
-        return new DomainException(ErrorCode.EMAIL_TAKEN, "An account with this email already exists");
-    }
 }

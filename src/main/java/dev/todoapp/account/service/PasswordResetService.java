@@ -5,8 +5,6 @@ import static dev.todoapp.account.service.StoredTime.now;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,11 +21,7 @@ import dev.todoapp.config.PasswordResetConfig;
 import dev.todoapp.mail.MailQueue;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Forgot-password and reset. The request never reveals whether an address has an account: it is
@@ -41,15 +35,6 @@ public class PasswordResetService {
     private static final Logger LOG = Logger.getLogger(PasswordResetService.class);
     /** Base64url of 32 bytes is 43 characters; anything far longer is not ours. */
     private static final int MAX_TOKEN_LENGTH = 100;
-    /** Forgot-password requests being processed in the background, at most. */
-    private static final int MAX_BACKLOG = 200;
-    /**
-     * A database that is briefly away (a restart, Neon waking from scale-to-zero) must not lose the
-     * mail of a request already answered with 202: the write is retried for about a minute.
-     */
-    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
-    private static final Duration LATEST_RETRY = Duration.ofSeconds(15);
-    private static final int RETRIES = 8;
 
     private final UserRepository users;
     private final PasswordResetTokenRepository resetTokens;
@@ -59,13 +44,12 @@ public class PasswordResetService {
     private final TokenService tokens;
     private final AccountMails mails;
     private final MailQueue mailQueue;
-    private final Vertx vertx;
+    private final BackgroundWork background;
     private final Duration ttl;
-    private final AtomicInteger backlog = new AtomicInteger();
 
     public PasswordResetService(UserRepository users, PasswordResetTokenRepository resetTokens, AccountService accounts,
                                 PasswordHasher hasher, PasswordPolicy passwordPolicy, TokenService tokens,
-                                AccountMails mails, MailQueue mailQueue, Vertx vertx, PasswordResetConfig config) {
+                                AccountMails mails, MailQueue mailQueue, BackgroundWork background, PasswordResetConfig config) {
         this.users = users;
         this.resetTokens = resetTokens;
         this.accounts = accounts;
@@ -74,7 +58,7 @@ public class PasswordResetService {
         this.tokens = tokens;
         this.mails = mails;
         this.mailQueue = mailQueue;
-        this.vertx = vertx;
+        this.background = background;
         this.ttl = config.ttl();
     }
 
@@ -86,28 +70,7 @@ public class PasswordResetService {
      */
     public Uni<Void> forgot(String rawEmail) {
         String normalized = EmailAddress.normalized(EmailAddress.valid("email", rawEmail));
-        if (backlog.incrementAndGet() > MAX_BACKLOG) {
-            // a flood from many addresses: shed it rather than queue without bound; the answer stays the same
-            backlog.decrementAndGet();
-            LOG.warn("Forgot-password backlog full; request dropped");
-            return Uni.createFrom().voidItem();
-        }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        // every attempt, retries included, runs on that Vert.x context, as Hibernate Reactive needs
-        Executor onContext = task -> context.runOnContext(ignored -> task.run());
-        Uni.createFrom().deferred(() -> issueToken(normalized))
-                .runSubscriptionOn(onContext)
-                .onFailure().invoke(failure -> LOG.warnf("Forgot-password request for %s not stored yet (%s); retrying",
-                        EmailAddress.masked(normalized), failure.getClass().getSimpleName()))
-                .onFailure().retry().withBackOff(FIRST_RETRY, LATEST_RETRY).atMost(RETRIES)
-                .subscribe().with(
-                        queued -> backlog.decrementAndGet(),
-                        failure -> {
-                            backlog.decrementAndGet();
-                            LOG.errorf("Forgot-password request for %s failed: %s", EmailAddress.masked(normalized),
-                                    failure.getClass().getSimpleName());
-                        });
+        background.start("Forgot-password", EmailAddress.masked(normalized), () -> issueToken(normalized));
         return Uni.createFrom().voidItem();
     }
 

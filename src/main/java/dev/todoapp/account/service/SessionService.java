@@ -72,6 +72,11 @@ public class SessionService {
                                 LOG.infof("Failed sign-in for %s", EmailAddress.masked(normalized));
                                 throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "Email or password is incorrect");
                             }
+                            // told only to whoever knows the password, so it reveals nothing about the address
+                            if (!user.isEmailVerified()) {
+                                throw new DomainException(ErrorCode.EMAIL_NOT_VERIFIED,
+                                        "Verify your email address first: use the link we sent you, or ask for a new one");
+                            }
                             return Panache.withTransaction(() -> open(user)).invoke(() -> signInSuccesses.increment());
                         }));
     }

@@ -69,9 +69,11 @@ public class TodoResource {
             @RestQuery @Schema(maxLength = TodoListQuery.MAX_QUERY_LENGTH, pattern = Text.SINGLE_LINE) String q,
             @RestQuery @Schema(pattern = Text.TIMESTAMP_OR_BLANK, description = "ISO-8601 with offset") String dueBefore,
             @RestQuery @Schema(pattern = Text.TIMESTAMP_OR_BLANK, description = "ISO-8601 with offset") String dueAfter,
-            @RestQuery @Schema(enumeration = {"position", "createdAt", "updatedAt", "dueAt", "priority", "title"},
+            @RestQuery @Parameter(allowEmptyValue = true, description = "empty means the default")
+            @Schema(enumeration = {"position", "createdAt", "updatedAt", "dueAt", "priority", "title"},
                     defaultValue = "position") String sort,
-            @RestQuery @Schema(enumeration = {"asc", "desc"}, defaultValue = "asc") String order,
+            @RestQuery @Parameter(allowEmptyValue = true, description = "empty means the default")
+            @Schema(enumeration = {"asc", "desc"}, defaultValue = "asc") String order,
             @RestQuery @Parameter(allowEmptyValue = true, description = "empty means the default")
             @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "" + TodoListQuery.MAX_PAGE,
                     defaultValue = "0") String page,
