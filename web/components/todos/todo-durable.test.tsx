@@ -132,7 +132,7 @@ describe('durable writes', () => {
     before = () => (failures-- > 0 ? Promise.reject(new TypeError('Failed to fetch')) : undefined);
     render(<TodoApp />);
     await userEvent.click(await screen.findByRole('checkbox', { name: 'Mark “Task 1” as done' }));
-    await waitFor(() => expect(writes).toHaveLength(2), { timeout: 3000 });
+    await waitFor(() => expect(writes).toHaveLength(2), { timeout: 10_000 });
     expect(writes[0]!.key).toBe(writes[1]!.key);
     await waitFor(() => expect(status()).toHaveTextContent('All changes saved'));
     expect(items.find((t) => t.id === '1')!.completed).toBe(true);
@@ -146,7 +146,7 @@ describe('durable writes', () => {
     expect(await screen.findByText('Saving…')).toBeInTheDocument();
     await new Promise((r) => setTimeout(r, 700));
     expect(writes).toHaveLength(1);
-    await waitFor(() => expect(writes).toHaveLength(2), { timeout: 3000 });
+    await waitFor(() => expect(writes).toHaveLength(2), { timeout: 10_000 });
     expect(writes[1]!.key).toBe(writes[0]!.key);
   });
 
@@ -163,7 +163,7 @@ describe('durable writes', () => {
     expect(writes).toHaveLength(0);
 
     act(() => onlineManager.setOnline(true));
-    await waitFor(() => expect(status()).toHaveTextContent('All changes saved'), { timeout: 3000 });
+    await waitFor(() => expect(status()).toHaveTextContent('All changes saved'), { timeout: 10_000 });
     expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual(['POST /api/todos/1/toggle', 'POST /api/todos', 'POST /api/todos/2/move']);
     expect(items.map((t) => t.title)).toContain('Offline idea');
   });
@@ -220,7 +220,7 @@ describe('durable writes', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save', hidden: true }));
     expect(writes).toHaveLength(1);
     releaseCreate();
-    await waitFor(() => expect(status()).toHaveTextContent('All changes saved'), { timeout: 3000 });
+    await waitFor(() => expect(status()).toHaveTextContent('All changes saved'), { timeout: 10_000 });
     expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual(['POST /api/todos', 'POST /api/todos/n1/toggle', 'PATCH /api/todos/n1']);
     expect(items.find((t) => t.id === 'n1')).toMatchObject({ title: 'Fresh and edited', completed: true });
   });
