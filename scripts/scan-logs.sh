@@ -18,6 +18,7 @@ patterns=(
   '"(password|currentPassword|newPassword)" *: *"'  # a logged request body with a password
   '[Aa]uthorization: *[Bb]earer'   # a logged request header
   '"token" *: *"[A-Za-z0-9_-]{40,}' # a logged reset-token body
+  'unsubscribe\?token=[A-Za-z0-9_-]{20,}' # a one-click unsubscribe link (reminder mails)
 )
 found=0
 for p in "${patterns[@]}"; do

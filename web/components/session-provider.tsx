@@ -5,6 +5,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { browserApi, setSessionEndedHandler } from '@/lib/browser-api';
 import { signInUrl, type SignInReason } from '@/lib/navigation';
 import { currentSession, dropSession, onSessionChange, onSignOutElsewhere, refreshSession, secondsLeft } from '@/lib/session-client';
+import { timeZoneToAdopt } from '@/lib/time-zone';
 import type { User } from '@/lib/types';
 import { LoadingState } from './route-states';
 
@@ -83,6 +84,15 @@ export function SessionProvider({ children }: { children: React.ReactNode }) {
       live = false;
     };
   }, [user, endSession, pathname]);
+
+  // first sign-in in this browser: the account takes the browser's time zone (lib/time-zone.ts)
+  const userId = user?.id;
+  const userZone = user?.timeZone;
+  useEffect(() => {
+    if (!userId || !userZone) return;
+    const zone = timeZoneToAdopt(userId, userZone, window.localStorage);
+    if (zone) browserApi().updateMe({ timeZone: zone }).then(setUser).catch(() => undefined);
+  }, [userId, userZone]);
 
   const value = useMemo(() => (user ? { user, setUser, endSession } : null), [user, endSession]);
 

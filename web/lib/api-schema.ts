@@ -795,7 +795,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Rename */
+        /** Update Profile */
         patch: {
             parameters: {
                 query?: never;
@@ -2524,6 +2524,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unsubscribe */
+        post: {
+            parameters: {
+                query: {
+                    /** @description from the mail's List-Unsubscribe link */
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The Accept header rules out application/json */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A field breaks a rule; errors names each field and rule */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The database is unreachable or the request ran past its deadline */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2600,7 +2666,7 @@ export interface components {
         /** @description RFC 9457 problem details; code is the stable word clients switch on */
         Problem: {
             /** @enum {string} */
-            code: "malformed_request" | "validation_failed" | "weak_password" | "not_found" | "unauthorized" | "invalid_credentials" | "invalid_credentials" | "invalid_refresh_token" | "invalid_reset_token" | "forbidden" | "email_taken" | "email_not_verified" | "invalid_verification_token" | "version_conflict" | "idempotency_key_reused" | "request_in_progress" | "rate_limited" | "service_busy" | "service_unavailable" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "request_failed" | "internal_error";
+            code: "malformed_request" | "validation_failed" | "weak_password" | "not_found" | "unauthorized" | "invalid_credentials" | "invalid_credentials" | "invalid_refresh_token" | "invalid_reset_token" | "invalid_unsubscribe_token" | "forbidden" | "email_taken" | "email_not_verified" | "invalid_verification_token" | "version_conflict" | "idempotency_key_reused" | "request_in_progress" | "rate_limited" | "service_busy" | "service_unavailable" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "request_failed" | "internal_error";
             detail: string;
             errors?: {
                 field: string;
@@ -2612,6 +2678,17 @@ export interface components {
             title: string;
             /** Format: uri */
             type: string;
+        };
+        /** @description How a todo repeats; computed in the user's time zone (docs/api.md). byWeekday only for weekly; interval defaults to 1. */
+        Recurrence: {
+            byWeekday?: components["schemas"]["Weekday"][];
+            /** @enum {string} */
+            freq: "daily" | "weekly" | "monthly" | "yearly";
+            /**
+             * Format: int32
+             * @default 1
+             */
+            interval?: number;
         };
         RefreshRequest: {
             refreshToken?: string | null;
@@ -2651,6 +2728,10 @@ export interface components {
             dueAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             /** @enum {string} */
             priority?: "none" | "low" | "medium" | "high";
+            /** @description needs dueAt */
+            recurrence?: ((components["schemas"]["Recurrence"] | null) | null) | components["schemas"]["Recurrence"] | null;
+            /** @description ISO-8601 with offset; in the future when set (the stored value sent back unchanged is accepted) */
+            remindAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
             /** @description duplicates dropped */
             tags?: components["schemas"]["Tag"][];
             /** @description trimmed */
@@ -2675,10 +2756,15 @@ export interface components {
             description: string | null;
             dueAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             id: components["schemas"]["UUID"];
+            /** @description only in the answer of the request that completed a recurring todo: the occurrence that completion created */
+            nextOccurrence: ((components["schemas"]["TodoResponse"] | null) | null) | components["schemas"]["TodoResponse"] | null;
             /** Format: int64 */
             position: number;
             /** @enum {string} */
             priority: "none" | "low" | "medium" | "high";
+            recurrence: components["schemas"]["Recurrence"] | null;
+            /** @description when the reminder email goes out */
+            remindAt: ((string | components["schemas"]["Instant"] | null) | null) | components["schemas"]["Instant"] | null;
             tags: components["schemas"]["Tag"][];
             title: string;
             updatedAt: components["schemas"]["Instant"];
@@ -2696,19 +2782,27 @@ export interface components {
             user: components["schemas"]["UserResponse"];
         };
         UpdateProfileRequest: {
+            dailyDigest?: boolean;
+            emailReminders?: boolean;
             /** @description trimmed; blank means none */
             name?: string | null;
+            /** @description IANA time zone name, e.g. Europe/Berlin */
+            timeZone?: string;
         };
         UserResponse: {
             createdAt: components["schemas"]["OffsetDateTime"];
+            dailyDigest: boolean;
             /** Format: email */
             email: string;
+            emailReminders: boolean;
             emailVerified: boolean;
             /** Format: uuid */
             id: string;
             name: string | null;
             /** Format: email */
             pendingEmail: string | null;
+            /** @description IANA time zone name */
+            timeZone: string;
         };
         /** Format: uuid */
         UUID: string;
@@ -2722,6 +2816,8 @@ export interface components {
             expiresAt: components["schemas"]["OffsetDateTime"];
             valid: boolean;
         };
+        /** @enum {string} */
+        Weekday: "mo" | "tu" | "we" | "th" | "fr" | "sa" | "su";
     };
     responses: never;
     parameters: never;

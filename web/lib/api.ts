@@ -1,6 +1,6 @@
 /** One typed client of the API contract (docs/api.md). Used in the browser and by route handlers. */
 import { ApiError, NetworkError, toApiError, UnauthorizedError, type Problem } from './errors';
-import type { Accepted, Category, Todo, TodoCreate, TodoPage, TodoPatch, TodoQuery, Tokens, User } from './types';
+import type { Accepted, Category, ProfileChanges, Todo, TodoCreate, TodoPage, TodoPatch, TodoQuery, Tokens, User } from './types';
 
 export * from './errors';
 
@@ -144,7 +144,7 @@ export class ApiClient {
   me(): Promise<User> {
     return this.json('/api/auth/me', { auth: true });
   }
-  updateMe(body: { name: string }): Promise<User> {
+  updateMe(body: ProfileChanges): Promise<User> {
     return this.json('/api/auth/me', { method: 'PATCH', body, auth: true });
   }
   deleteMe(body: { password: string }): Promise<void> {

@@ -6,7 +6,8 @@ import type { Todo } from './types';
 function todo(id: string, extra: Partial<Todo> = {}): Todo {
   return {
     id, title: id, description: null, completed: false, completedAt: null, priority: 'none', category: null, tags: [],
-    dueAt: null, position: 0, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 1, ...extra,
+    dueAt: null, remindAt: null, recurrence: null, nextOccurrence: null, position: 0, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 1,
+    ...extra,
   };
 }
 

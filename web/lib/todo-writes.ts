@@ -47,7 +47,7 @@ export function tempTodo(write: CreateWrite): Todo {
   return {
     id: tempId, title: body.title, description: body.description ?? null, completed: false, completedAt: null,
     priority: body.priority ?? 'none', category: body.category ?? null, tags: body.tags ?? [], dueAt: body.dueAt ?? null,
-    position: 0, createdAt, updatedAt: createdAt, version: 0,
+    remindAt: body.remindAt ?? null, recurrence: body.recurrence ?? null, nextOccurrence: null, position: 0, createdAt, updatedAt: createdAt, version: 0,
   };
 }
 

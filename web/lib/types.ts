@@ -13,6 +13,9 @@ export type Priority = NonNullable<TodoFields['priority']>;
 
 export type User = Schemas['UserResponse'];
 
+/** PATCH /api/auth/me: a field left out stays as it is. */
+export type ProfileChanges = Partial<Schemas['UpdateProfileRequest']>;
+
 export type Tokens = Schemas['TokensResponse'];
 
 /** The answer of register, resend and email change: the same whatever the address. */

@@ -8,7 +8,10 @@ import { AccountSettings } from './account-settings';
 const replace = vi.fn();
 vi.mock('next/navigation', () => ({ useRouter: () => ({ replace, push: vi.fn() }), usePathname: () => '/account' }));
 
-const user = { id: 'u1', email: 'ada@example.com', emailVerified: true, pendingEmail: null as string | null, name: 'Ada', createdAt: '2026-01-01T00:00:00Z' };
+const user = {
+  id: 'u1', email: 'ada@example.com', emailVerified: true, pendingEmail: null as string | null, name: 'Ada', createdAt: '2026-01-01T00:00:00Z',
+  timeZone: 'Europe/Berlin', emailReminders: true, dailyDigest: false,
+};
 const reply = (status: number, body?: unknown) =>
   new Response(body === undefined ? null : JSON.stringify(body), {
     status,

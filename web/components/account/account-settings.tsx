@@ -9,6 +9,7 @@ import { browserApi } from '@/lib/browser-api';
 import { LocalMailHint } from '@/components/auth/resend-verification';
 import { errorMessage, InvalidCredentialsError, UnauthorizedError, ValidationError } from '@/lib/errors';
 import { changePassword, dropSession } from '@/lib/session-client';
+import { knownTimeZones } from '@/lib/time-zone';
 import { LIMITS, validateEmail, validateName, validatePassword } from '@/lib/validation';
 
 export function AccountSettings() {
@@ -24,6 +25,7 @@ export function AccountSettings() {
       </div>
       <ProfileForm />
       <EmailForm />
+      <MailSettingsForm />
       <PasswordForm />
       <SignOutEverywhere />
       <DeleteAccount />
@@ -139,6 +141,66 @@ function EmailForm() {
         <PasswordField label="Password" name="emailPassword" value={password} onChange={setPassword} error={errors.password} autoComplete="current-password" />
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Sending…' : 'Change email address'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** Reminder emails, the daily digest and the time zone they (and recurring todos) follow. */
+function MailSettingsForm() {
+  const { user, setUser } = useSession();
+  const [timeZone, setTimeZone] = useState(user.timeZone);
+  const [emailReminders, setEmailReminders] = useState(user.emailReminders);
+  const [dailyDigest, setDailyDigest] = useState(user.dailyDigest);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const zones = knownTimeZones(timeZone);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setMessage(null);
+    setBusy(true);
+    try {
+      setUser(await browserApi().updateMe({ timeZone, emailReminders, dailyDigest }));
+      setMessage('Your email settings have been saved.');
+    } catch (e) {
+      if (e instanceof ValidationError) setError(e.fieldErrors.timeZone ?? e.message);
+      else if (!(e instanceof UnauthorizedError)) setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="mail-settings-title">
+      <h2 id="mail-settings-title">Reminders and email</h2>
+      <form onSubmit={onSubmit} noValidate>
+        <FormAlert tone="success" message={message} />
+        <FormAlert message={error} />
+        <div className="field">
+          <label htmlFor="time-zone">Time zone</label>
+          <select id="time-zone" className="select" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll('_', ' ')}
+              </option>
+            ))}
+          </select>
+          <p className="hint">Due times in emails, the daily digest at 08:00 and repeating todos follow it.</p>
+        </div>
+        <label className="checkbox-row">
+          <input type="checkbox" className="checkbox" checked={emailReminders} onChange={(e) => setEmailReminders(e.target.checked)} />
+          Email me the reminders I set on todos
+        </label>
+        <label className="checkbox-row">
+          <input type="checkbox" className="checkbox" checked={dailyDigest} onChange={(e) => setDailyDigest(e.target.checked)} />
+          Send a daily digest at 08:00 of what is due and overdue
+        </label>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save email settings'}
         </button>
       </form>
     </section>

@@ -17,7 +17,7 @@ vi.mock('next/navigation', () => ({
 function todo(id: string, extra: Partial<Todo> = {}): Todo {
   return {
     id, title: `Task ${id}`, description: null, completed: false, completedAt: null, priority: 'none', category: null,
-    tags: [], dueAt: null, position: 0, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 1, ...extra,
+    tags: [], dueAt: null, remindAt: null, recurrence: null, nextOccurrence: null, position: 0, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 1, ...extra,
   };
 }
 
@@ -64,7 +64,10 @@ function server(input: RequestInfo | URL, init: RequestInit = {}): Promise<Respo
   return Promise.resolve(json(404, { code: 'not_found' }));
 }
 
-const user = { id: 'u1', email: 'ada@example.com', emailVerified: true, pendingEmail: null, name: 'Ada', createdAt: '2026-01-01T00:00:00Z' };
+const user = {
+  id: 'u1', email: 'ada@example.com', emailVerified: true, pendingEmail: null, name: 'Ada', createdAt: '2026-01-01T00:00:00Z',
+  timeZone: 'Europe/Berlin', emailReminders: true, dailyDigest: false,
+};
 
 let replaceState: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
@@ -231,5 +234,60 @@ describe('TodoApp', () => {
       await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     });
     expect(await screen.findByText('Task 1')).toBeInTheDocument();
+  });
+
+  it('opens a reminder email link: the todo is highlighted and scrolled to', async () => {
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    search = new URLSearchParams('focus=2');
+    render(<TodoApp />);
+    await screen.findByText('Task 2');
+    const [first, second] = rows();
+    expect(second).toHaveAttribute('data-focused', 'true');
+    expect(first).not.toHaveAttribute('data-focused');
+    expect(scrolled).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows reminder and repeat icons on an item', async () => {
+    items = [todo('1', { remindAt: '2030-01-15T17:30:00Z', dueAt: '2030-01-15T18:00:00Z', recurrence: { freq: 'weekly', interval: 2, byWeekday: ['mo', 'we'] } })];
+    render(<TodoApp />);
+    await screen.findByText('Task 1');
+    expect(screen.getByTestId('reminder-icon')).toHaveTextContent('Reminder:');
+    expect(screen.getByTestId('recurrence-icon')).toHaveTextContent('Every 2 weeks on Mon, Wed');
+  });
+
+  it('adds a todo with a quick reminder and a weekly repeat', async () => {
+    render(<TodoApp />);
+    await screen.findByText('Task 1');
+    await userEvent.type(screen.getByLabelText('New todo'), 'Standup');
+    await userEvent.click(screen.getByRole('button', { name: 'Add details' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Tomorrow morning' }));
+    fireEvent.change(screen.getByLabelText('Due date'), { target: { value: '2030-01-07' } });
+    await userEvent.selectOptions(screen.getByLabelText('Repeat'), 'weekly');
+    await userEvent.click(screen.getByLabelText('Wed'));
+    await userEvent.click(screen.getByLabelText('Mon'));
+    let sent: Record<string, unknown> = {};
+    override = (url, init) => {
+      if (url.pathname === '/api/todos' && init.method === 'POST') sent = JSON.parse(String(init.body));
+      return undefined;
+    };
+    await userEvent.type(screen.getByLabelText('New todo'), '{Enter}');
+    await waitFor(() => expect(calls).toContain('POST /api/todos'));
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    tomorrow.setHours(9, 0, 0, 0);
+    expect(sent.remindAt).toBe(tomorrow.toISOString());
+    expect(sent.recurrence).toEqual({ freq: 'weekly', interval: 1, byWeekday: ['mo', 'we'] });
+  });
+
+  it('refuses a repeating todo without a due date before sending', async () => {
+    render(<TodoApp />);
+    await screen.findByText('Task 1');
+    await userEvent.type(screen.getByLabelText('New todo'), 'Gym');
+    await userEvent.click(screen.getByRole('button', { name: 'Add details' }));
+    await userEvent.selectOptions(screen.getByLabelText('Repeat'), 'daily');
+    await userEvent.type(screen.getByLabelText('New todo'), '{Enter}');
+    expect(await screen.findByText('A repeating todo needs a due date.')).toBeInTheDocument();
+    expect(calls).not.toContain('POST /api/todos');
   });
 });

@@ -30,7 +30,7 @@ export function TodoApp() {
 
 /** The filters from the URL, the list and its writes, put together. */
 function TodoScreen({ store }: { store: TodoStore }) {
-  const { filters, setFilters } = useTodoFilters();
+  const { filters, setFilters, focus } = useTodoFilters();
   const { toasts, notify, dismiss, fail } = useToasts();
   const [announcement, setAnnouncement] = useState('');
   const list = useTodoList(store, filters, setFilters);
@@ -100,6 +100,7 @@ function TodoScreen({ store }: { store: TodoStore }) {
           onEdit={setEditing}
           onDelete={todos.remove}
           onMove={todos.move}
+          focus={focus}
         />
       )}
 

@@ -1,5 +1,5 @@
 import { onlineManager } from '@tanstack/react-query';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setSession } from '@/lib/session-client';
@@ -16,7 +16,8 @@ vi.mock('next/navigation', () => ({
 function todo(id: string, extra: Partial<Todo> = {}): Todo {
   return {
     id, title: `Task ${id}`, description: null, completed: false, completedAt: null, priority: 'none', category: null,
-    tags: [], dueAt: null, position: 0, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 1, ...extra,
+    tags: [], dueAt: null, remindAt: null, recurrence: null, nextOccurrence: null, position: 0, createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z', version: 1, ...extra,
   };
 }
 
@@ -34,11 +35,14 @@ let writes: Write[];
 let answered: Map<string, Response>;
 let before: ((write: Write) => Response | undefined | Promise<Response | undefined>) | null;
 let seq: number;
+/** while set, list reads wait for it: what shows then came from a write's answer, not a refetch */
+let readsHeld: Promise<void> | null;
 
 async function server(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
   const url = new URL(String(input), 'http://api.test');
   const method = init.method ?? 'GET';
   if (method === 'GET') {
+    await readsHeld;
     if (url.pathname === '/api/todos/categories') return json(200, []);
     const status = url.searchParams.get('status');
     const shown = items.filter((t) => !status || (status === 'active' ? !t.completed : t.completed));
@@ -76,10 +80,19 @@ function apply({ method, path, body, ifMatch }: Write): Response {
     action === 'toggle' ? { ...current, completed: !current.completed } : { ...current, ...(body as Partial<Todo>) };
   const saved = { ...changed, version: current.version + 1 };
   items = items.map((t) => (t.id === id ? saved : t));
+  if (action === 'toggle' && saved.completed && saved.recurrence) {
+    // as the service does: completing a repeating todo creates its next occurrence (a day later here)
+    const next = { ...saved, id: `n${++seq}`, completed: false, version: 0, dueAt: new Date(Date.parse(saved.dueAt!) + 86_400_000).toISOString() };
+    items = [...items, next];
+    return json(200, { ...saved, nextOccurrence: next });
+  }
   return json(200, saved);
 }
 
-const user = { id: 'u1', email: 'ada@example.com', name: 'Ada', createdAt: '2026-01-01T00:00:00Z', emailVerified: true, pendingEmail: null };
+const user = {
+  id: 'u1', email: 'ada@example.com', name: 'Ada', createdAt: '2026-01-01T00:00:00Z', emailVerified: true, pendingEmail: null,
+  timeZone: 'Europe/Berlin', emailReminders: true, dailyDigest: false,
+};
 const status = () => screen.getByTestId('save-status');
 
 beforeEach(() => {
@@ -90,6 +103,7 @@ beforeEach(() => {
   answered = new Map();
   before = null;
   seq = 0;
+  readsHeld = null;
   vi.stubGlobal('fetch', vi.fn(server));
   setSession({ accessToken: 'tok', expiresIn: 900, user });
   onlineManager.setOnline(true);
@@ -244,5 +258,55 @@ describe('durable writes', () => {
     await userEvent.click(within(prompt).getByRole('button', { name: 'Keep mine', hidden: true }));
     await waitFor(() => expect(items.find((t) => t.id === '1')!.title).toBe('Mine'));
     expect(writes.map((w) => w.ifMatch)).toEqual(['"1"', null]);
+  });
+  it('shows the next occurrence of a repeating todo from the answer to its completion, made once though the first answer was lost', async () => {
+    items = [todo('1', { dueAt: '2030-01-07T09:00:00Z', recurrence: { freq: 'daily', interval: 1 } }), todo('2')];
+    let lost = 1;
+    before = (w) => {
+      if (lost-- <= 0) return undefined;
+      answered.set(w.key!, apply(w)); // done by the service, the answer lost on the way back
+      return Promise.reject(new TypeError('Failed to fetch'));
+    };
+    render(<TodoApp />);
+    await screen.findByText('Task 1');
+    let releaseReads: () => void = () => undefined;
+    readsHeld = new Promise((r) => (releaseReads = r));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Mark “Task 1” as done' }));
+    await waitFor(() => expect(screen.getAllByText('Task 1')).toHaveLength(2), { timeout: 10_000 });
+    const rows = screen.getAllByTestId('todo-item');
+    expect(rows.map((r) => r.querySelector('.todo-title')!.textContent)).toEqual(['Task 1', 'Task 2', 'Task 1']);
+    expect(within(rows[0]!).getByRole('checkbox')).toBeChecked();
+    expect(within(rows[2]!).getByRole('checkbox')).not.toBeChecked();
+    expect(within(rows[2]!).getByTestId('recurrence-icon')).toHaveTextContent('Every day');
+    expect(writes.map((w) => `${w.path} ${w.key}`)).toEqual(Array(2).fill(`/api/todos/1/toggle ${writes[0]!.key}`));
+    expect(items.filter((t) => t.title === 'Task 1')).toHaveLength(2);
+    releaseReads();
+    await waitFor(() => expect(status()).toHaveTextContent('All changes saved'));
+    expect(screen.getAllByText('Task 1')).toHaveLength(2);
+  });
+
+  it('shows a reminder and a repeat set offline at once, and sends them once when back online', async () => {
+    render(<TodoApp />);
+    await screen.findByText('Task 1');
+    act(() => onlineManager.setOnline(false));
+    await userEvent.type(screen.getByLabelText('New todo'), 'Standup');
+    await userEvent.click(screen.getByRole('button', { name: 'Add details' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Tomorrow morning' }));
+    fireEvent.change(screen.getByLabelText('Due date'), { target: { value: '2030-01-07' } });
+    await userEvent.selectOptions(screen.getByLabelText('Repeat'), 'daily');
+    await userEvent.type(screen.getByLabelText('New todo'), '{Enter}');
+    const row = (await screen.findByText('Standup')).closest('li')!;
+    expect(within(row).getByTestId('reminder-icon')).toHaveTextContent('Reminder:');
+    expect(within(row).getByTestId('recurrence-icon')).toHaveTextContent('Every day');
+    expect(writes).toHaveLength(0);
+
+    act(() => onlineManager.setOnline(true));
+    await waitFor(() => expect(status()).toHaveTextContent('All changes saved'), { timeout: 10_000 });
+    expect(writes).toHaveLength(1);
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    tomorrow.setHours(9, 0, 0, 0);
+    expect(writes[0]!.body).toMatchObject({ title: 'Standup', remindAt: tomorrow.toISOString(), recurrence: { freq: 'daily', interval: 1 } });
+    expect(items.find((t) => t.title === 'Standup')).toMatchObject({ remindAt: tomorrow.toISOString(), recurrence: { freq: 'daily', interval: 1 } });
   });
 });

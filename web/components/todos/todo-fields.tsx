@@ -3,6 +3,19 @@
 import { useId } from 'react';
 import { LIMITS, normalizeTags, PRIORITIES, validateTodo, type FieldErrors, type Priority } from '@/lib/validation';
 import { dateInputToIso, isoToDateInput } from '@/lib/todos-state';
+import {
+  localInputToIso,
+  NO_RECURRENCE,
+  QUICK_REMINDERS,
+  quickReminder,
+  recurrenceBody,
+  recurrenceDraft,
+  toLocalInput,
+  validateRecurrence,
+  WEEKDAYS,
+  type Frequency,
+  type RecurrenceDraft,
+} from '@/lib/reminders';
 import type { Todo, TodoCreate } from '@/lib/types';
 
 /** Form state of a todo's details, as text the inputs hold. */
@@ -13,9 +26,24 @@ export type TodoDraft = {
   category: string;
   tags: string;
   due: string;
+  /** `datetime-local` value of the reminder, '' for none */
+  remind: string;
+  /** the stored remindAt, sent back unchanged when the field was not touched (it may be past by now) */
+  remindStored: string | null;
+  recurrence: RecurrenceDraft;
 };
 
-export const EMPTY_DRAFT: TodoDraft = { title: '', description: '', priority: 'none', category: '', tags: '', due: '' };
+export const EMPTY_DRAFT: TodoDraft = {
+  title: '',
+  description: '',
+  priority: 'none',
+  category: '',
+  tags: '',
+  due: '',
+  remind: '',
+  remindStored: null,
+  recurrence: NO_RECURRENCE,
+};
 
 export function draftFromTodo(todo: Todo): TodoDraft {
   return {
@@ -25,6 +53,9 @@ export function draftFromTodo(todo: Todo): TodoDraft {
     category: todo.category ?? '',
     tags: todo.tags.join(', '),
     due: isoToDateInput(todo.dueAt),
+    remind: toLocalInput(todo.remindAt),
+    remindStored: todo.remindAt ?? null,
+    recurrence: recurrenceDraft(todo.recurrence),
   };
 }
 
@@ -36,11 +67,16 @@ export function draftToBody(draft: TodoDraft): TodoCreate {
     category: draft.category.trim() || null,
     tags: normalizeTags(draft.tags),
     dueAt: dateInputToIso(draft.due),
+    remindAt: draft.remindStored && draft.remind === toLocalInput(draft.remindStored) ? draft.remindStored : localInputToIso(draft.remind),
+    recurrence: recurrenceBody(draft.recurrence),
   };
 }
 
 export function validateDraft(draft: TodoDraft): FieldErrors {
-  return validateTodo({ ...draft, tags: normalizeTags(draft.tags) });
+  const errors: FieldErrors = { ...validateTodo({ ...draft, tags: normalizeTags(draft.tags) }), ...validateRecurrence(draft.recurrence, draft.due) };
+  const remindAt = draft.remindStored && draft.remind === toLocalInput(draft.remindStored) ? null : localInputToIso(draft.remind);
+  if (remindAt && new Date(remindAt).getTime() <= Date.now()) errors.remindAt = 'Pick a time in the future.';
+  return errors;
 }
 
 type Props = {
@@ -107,6 +143,85 @@ export function TodoFields({ draft, onChange, errors, categories = [], withTitle
       <div className="field">
         <label htmlFor={`${id}-due`}>Due date</label>
         <input id={`${id}-due`} className="input" type="date" value={draft.due} onChange={(e) => set('due', e.target.value)} />
+      </div>
+      <div className="field span-2">
+        <label htmlFor={`${id}-remind`}>Reminder email</label>
+        <div className="reminder-picker">
+          {QUICK_REMINDERS.map(({ choice, label }) => (
+            <button key={choice} type="button" className="btn btn-sm" onClick={() => set('remind', toLocalInput(quickReminder(choice)))}>
+              {label}
+            </button>
+          ))}
+          <input
+            id={`${id}-remind`}
+            className="input"
+            type="datetime-local"
+            value={draft.remind}
+            onChange={(e) => set('remind', e.target.value)}
+            aria-invalid={errors.remindAt ? true : undefined}
+            aria-describedby={describedBy('remindAt')}
+          />
+          {draft.remind ? (
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => set('remind', '')}>
+              No reminder
+            </button>
+          ) : null}
+        </div>
+        {err('remindAt')}
+      </div>
+      <div className="field span-2">
+        <label htmlFor={`${id}-repeat`}>Repeat</label>
+        <div className="recurrence-picker">
+          <select
+            id={`${id}-repeat`}
+            className="select"
+            value={draft.recurrence.freq}
+            onChange={(e) => set('recurrence', { ...draft.recurrence, freq: e.target.value as Frequency | '' })}
+            aria-invalid={errors.recurrence ? true : undefined}
+            aria-describedby={describedBy('recurrence')}
+          >
+            <option value="">Does not repeat</option>
+            <option value="daily">Daily</option>
+            <option value="weekly">Weekly</option>
+            <option value="monthly">Monthly</option>
+            <option value="yearly">Yearly</option>
+          </select>
+          {draft.recurrence.freq ? (
+            <label className="inline-field">
+              every
+              <input
+                className="input input-narrow"
+                type="number"
+                min={1}
+                max={365}
+                value={draft.recurrence.interval}
+                onChange={(e) => set('recurrence', { ...draft.recurrence, interval: e.target.value })}
+                aria-label="Repeat every"
+              />
+            </label>
+          ) : null}
+        </div>
+        {draft.recurrence.freq === 'weekly' ? (
+          <fieldset className="weekday-picker">
+            <legend className="sr-only">On these days</legend>
+            {WEEKDAYS.map(({ day, label }) => (
+              <label key={day} className="weekday">
+                <input
+                  type="checkbox"
+                  checked={draft.recurrence.byWeekday.includes(day)}
+                  onChange={(e) =>
+                    set('recurrence', {
+                      ...draft.recurrence,
+                      byWeekday: e.target.checked ? [...draft.recurrence.byWeekday, day] : draft.recurrence.byWeekday.filter((d) => d !== day),
+                    })
+                  }
+                />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        {err('recurrence')}
       </div>
       <div className="field">
         <label htmlFor={`${id}-category`}>Category</label>

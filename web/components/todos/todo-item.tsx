@@ -1,6 +1,7 @@
 'use client';
 
-import type { DragEvent, PointerEvent } from 'react';
+import { useEffect, useRef, type DragEvent, type PointerEvent } from 'react';
+import { describeRecurrence } from '@/lib/reminders';
 import { formatDue, isOverdue } from '@/lib/todos-state';
 import type { Todo } from '@/lib/types';
 
@@ -19,10 +20,16 @@ type Props = {
   onDragOver: (index: number) => void;
   onDrop: (index: number) => void;
   onDragEnd: () => void;
+  /** opened from a reminder email's link (/todos?focus=<id>): scrolled to and highlighted */
+  focused?: boolean;
 };
 
 export function TodoItem(props: Props) {
-  const { todo, index, count, reorderable } = props;
+  const { todo, index, count, reorderable, focused } = props;
+  const row = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (focused) row.current?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+  }, [focused]);
   const overdue = isOverdue(todo);
   const drag = reorderable
     ? {
@@ -70,7 +77,9 @@ export function TodoItem(props: Props) {
 
   return (
     <li
-      className="todo-item"
+      ref={row}
+      className={focused ? 'todo-item todo-focused' : 'todo-item'}
+      data-focused={focused || undefined}
       data-testid="todo-item"
       data-index={index}
       data-completed={todo.completed}
@@ -94,13 +103,26 @@ export function TodoItem(props: Props) {
       <div className="todo-main">
         <div className="todo-title">{todo.title}</div>
         {todo.description ? <p className="todo-desc">{todo.description}</p> : null}
-        {todo.priority !== 'none' || todo.category || todo.tags.length || todo.dueAt ? (
+        {todo.priority !== 'none' || todo.category || todo.tags.length || todo.dueAt || todo.remindAt || todo.recurrence ? (
           <div className="todo-meta">
             {todo.priority !== 'none' ? <span className={`chip chip-${todo.priority}`}>{todo.priority[0]?.toUpperCase() + todo.priority.slice(1)} priority</span> : null}
             {todo.dueAt ? (
               <span className={`chip ${overdue ? 'chip-overdue' : ''}`}>
                 {overdue ? 'Overdue · ' : 'Due '}
                 <time dateTime={todo.dueAt}>{formatDue(todo.dueAt)}</time>
+              </span>
+            ) : null}
+            {todo.remindAt && !todo.completed ? (
+              <span className="chip" title={`Reminder email ${new Date(todo.remindAt).toLocaleString()}`} data-testid="reminder-icon">
+                <span aria-hidden="true">🔔 </span>
+                <span className="sr-only">Reminder: </span>
+                <time dateTime={todo.remindAt}>{new Date(todo.remindAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}</time>
+              </span>
+            ) : null}
+            {todo.recurrence ? (
+              <span className="chip" data-testid="recurrence-icon">
+                <span aria-hidden="true">🔁 </span>
+                {describeRecurrence(todo.recurrence)}
               </span>
             ) : null}
             {todo.category ? <span className="chip chip-category">

@@ -6,6 +6,8 @@ import { TodoItem } from './todo-item';
 
 type Props = {
   items: Todo[];
+  /** the id of the todo to scroll to and highlight */
+  focus?: string | null;
   loading: boolean;
   reorderable: boolean;
   onToggle: (todo: Todo) => void;
@@ -15,7 +17,7 @@ type Props = {
 };
 
 /** The todos in order, reordered by dragging or by the up/down buttons. */
-export function TodoListView({ items, loading, reorderable, onToggle, onEdit, onDelete, onMove }: Props) {
+export function TodoListView({ items, loading, reorderable, onToggle, onEdit, onDelete, onMove, focus }: Props) {
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
   const endDrag = () => {
@@ -37,6 +39,7 @@ export function TodoListView({ items, loading, reorderable, onToggle, onEdit, on
             todo={todo}
             index={index}
             count={items.length}
+            focused={focus === todo.id}
             reorderable={reorderable && !todo.id.startsWith('temp-')}
             dragging={dragFrom === index}
             dropTarget={dropAt === index && dragFrom !== null && dragFrom !== index}

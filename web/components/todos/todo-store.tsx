@@ -99,15 +99,25 @@ export function createTodoStore(userId: string) {
   }
   const replacing = (todo: Todo) => (items: Todo[]) => items.map((t) => (t.id === todo.id ? todo : t));
 
-  /** A created todo into every cached list whose status it matches, where the list shows new ones. */
-  function addCreated(todo: Todo) {
+  /** A new todo into every cached list whose status it matches, where the list shows new ones. */
+  function insertNew(todo: Todo) {
     for (const [key, page] of client.getQueriesData<TodoPage>({ queryKey: ['todos', 'list'] })) {
       const filters = filtersFromParams(new URLSearchParams(String(key[2] ?? '')));
       if (!page || !matchesStatus(todo, filters.status) || page.items.some((t) => t.id === todo.id)) continue;
       const atEnd = (filters.sort === 'position' || filters.sort === 'createdAt') && filters.order === 'asc';
       client.setQueryData<TodoPage>(key, { ...page, items: atEnd ? [...page.items, todo] : [todo, ...page.items] });
     }
+  }
+
+  function addCreated(todo: Todo) {
+    insertNew(todo);
     return settle(null);
+  }
+
+  /** A toggle's or an edit's answer; completing a recurring todo also created its next occurrence, shown at once. */
+  function addSaved({ nextOccurrence, ...todo }: Todo) {
+    if (nextOccurrence) insertNew(nextOccurrence);
+    return settle(replacing({ ...todo, nextOccurrence: null }));
   }
 
   const onError = (kind: WriteKind) => (error: unknown, vars: { detached?: boolean; id?: string }) => {
@@ -138,7 +148,7 @@ export function createTodoStore(userId: string) {
   });
   client.setMutationDefaults(writeKey('toggle'), {
     mutationFn: async (vars: ToggleWrite) => ids.saw(await api.toggleTodo(ids.real(vars.id), keyed(vars.key))),
-    onSuccess: (todo: Todo) => settle(replacing(todo)),
+    onSuccess: addSaved,
     onError: onError('toggle'),
   });
   client.setMutationDefaults(writeKey('update'), {
@@ -147,7 +157,7 @@ export function createTodoStore(userId: string) {
       const { data } = await api.updateTodo(ids.real(vars.id), vars.patch, version, keyed(vars.key));
       return ids.saw(data);
     },
-    onSuccess: (todo: Todo) => settle(replacing(todo)),
+    onSuccess: addSaved,
     onError: onError('update'),
   });
   client.setMutationDefaults(writeKey('move'), {

@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { filtersFromParams, filtersToParams } from '@/lib/todos-state';
 import type { FiltersChange } from './todo-filters';
 
@@ -14,6 +14,8 @@ export function useTodoFilters() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const filters = useMemo(() => filtersFromParams(new URLSearchParams(searchParams.toString())), [searchParams]);
+  // the todo a reminder email links to (/todos?focus=<id>), kept when the filters rewrite the URL
+  const [focus] = useState(() => searchParams.get('focus'));
 
   const latest = useRef(filters);
   useEffect(() => {
@@ -31,5 +33,5 @@ export function useTodoFilters() {
     [pathname],
   );
 
-  return { filters, setFilters };
+  return { filters, setFilters, focus };
 }

@@ -29,6 +29,16 @@ public class User {
     @Column(name = "password_hash")
     private String passwordHash;
 
+    /** IANA zone name: reminders, recurrence and the digest's 08:00 are computed in it. */
+    @Column(name = "time_zone")
+    private String timeZone = "UTC";
+
+    @Column(name = "email_reminders")
+    private boolean emailReminders = true;
+
+    @Column(name = "daily_digest")
+    private boolean dailyDigest;
+
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
@@ -125,5 +135,31 @@ public class User {
 
     public OffsetDateTime getCreatedAt() {
         return createdAt;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public boolean isEmailReminders() {
+        return emailReminders;
+    }
+
+    public boolean isDailyDigest() {
+        return dailyDigest;
+    }
+
+    /** Null arguments leave a setting as it is. */
+    public void changeMailSettings(String timeZone, Boolean emailReminders, Boolean dailyDigest, OffsetDateTime now) {
+        if (timeZone != null) {
+            this.timeZone = timeZone;
+        }
+        if (emailReminders != null) {
+            this.emailReminders = emailReminders;
+        }
+        if (dailyDigest != null) {
+            this.dailyDigest = dailyDigest;
+        }
+        this.updatedAt = now;
     }
 }

@@ -16,6 +16,7 @@ public enum ErrorCode {
     WRONG_PASSWORD("invalid_credentials", "Forbidden"),
     INVALID_REFRESH_TOKEN("invalid_refresh_token", "Unauthorized"),
     INVALID_RESET_TOKEN("invalid_reset_token", "Invalid reset link"),
+    INVALID_UNSUBSCRIBE_TOKEN("invalid_unsubscribe_token", "Invalid unsubscribe link"),
     FORBIDDEN("forbidden", "Forbidden"),
     /** An email-change link was used, but another verified account has taken that address since. */
     EMAIL_TAKEN("email_taken", "Email already in use"),
@@ -36,6 +37,10 @@ public enum ErrorCode {
     URI_TOO_LONG("uri_too_long", "URI too long"),
     UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", "Unsupported media type"),
     HEADERS_TOO_LARGE("headers_too_large", "Request headers too large"),
+    /** An operator's requeue or discard of a mail in a state that does not allow it (management port). */
+    MAIL_STATE_CONFLICT("mail_state_conflict", "Mail state does not allow this"),
+    /** An operator's requeue of a mail whose content expired (a reset link): it would only mislead. */
+    MAIL_EXPIRED("mail_expired", "Mail content expired"),
     /** Any other refusal of the framework, under the status it chose. */
     REQUEST_FAILED("request_failed", "Request failed"),
     INTERNAL_ERROR("internal_error", "Internal error");

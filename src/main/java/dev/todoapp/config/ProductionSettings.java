@@ -140,6 +140,8 @@ public class ProductionSettings {
         env("PORT").filter(p -> !isPort(p)).ifPresent(p -> problems.add("PORT must be a port number (1-65535)"));
         env("LOG_LEVEL").filter(l -> !LOG_LEVELS.contains(l.toUpperCase()))
                 .ifPresent(l -> problems.add("LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS)));
+        env("ADMIN_TOKEN").filter(t -> production && t.length() < 32)
+                .ifPresent(t -> problems.add("ADMIN_TOKEN is too short (at least 32 characters; e.g. openssl rand -base64 32), or unset it"));
         return problems;
     }
 

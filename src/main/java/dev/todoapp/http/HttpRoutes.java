@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.todoapp.common.ErrorCode;
 import dev.todoapp.common.Problem;
 import dev.todoapp.config.ServiceConfig;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -27,6 +28,8 @@ public class HttpRoutes {
     static final long MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_URI_CHARS = 8 * 1024;
     static final int MAX_HEADER_BYTES = 16 * 1024;
+    private static final long COMMIT_POLL_MILLIS = 100;
+    static final String UNAVAILABLE = "The service is temporarily unavailable; try again shortly";
 
     private final ServiceConfig app;
     private final ObjectMapper json;
@@ -82,16 +85,33 @@ public class HttpRoutes {
 
     /**
      * A database that accepts connections but never answers would otherwise hold requests forever: past the
-     * deadline the client gets a 503 problem (Vert.x' TimeoutHandler would answer with an empty body).
+     * deadline the client gets a 503 problem (Vert.x' TimeoutHandler would answer with an empty body). A write
+     * that has already begun its COMMIT is waited for instead (checked again every 100 ms), so that 503 never
+     * hides a write that went through (RequestDeadline).
      */
     private void deadline(RoutingContext context) {
-        long timer = context.vertx().setTimer(app.requestTimeout().toMillis(), fired -> {
-            if (!context.response().headWritten()) {
-                context.response().putHeader("Retry-After", "5");
-                send(context, ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; try again shortly");
+        RequestDeadline deadline = RequestDeadline.start(context);
+        long[] timer = new long[1];
+        Handler<Long> expire = new Handler<>() {
+            @Override
+            public void handle(Long fired) {
+                if (context.response().headWritten()) {
+                    return;
+                }
+                if (deadline.pass()) {
+                    if (deadline.answer() != null) {
+                        deadline.answer().run();
+                        return;
+                    }
+                    context.response().putHeader("Retry-After", "5");
+                    send(context, ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE);
+                } else {
+                    timer[0] = context.vertx().setTimer(COMMIT_POLL_MILLIS, this);
+                }
             }
-        });
-        context.addEndHandler(ended -> context.vertx().cancelTimer(timer));
+        };
+        timer[0] = context.vertx().setTimer(app.requestTimeout().toMillis(), expire);
+        context.addEndHandler(ended -> context.vertx().cancelTimer(timer[0]));
         context.next();
     }
 

@@ -75,27 +75,46 @@ public class IdempotentWrites {
      */
     public <T> Uni<RestResponse<T>> run(UUID userId, String key, Object body, Class<T> answerType,
                                         Supplier<Uni<RestResponse<T>>> write) {
-        Supplier<Uni<RestResponse<T>>> attempt;
+        Supplier<Uni<RestResponse<T>>> work;
         if (key == null) {
-            attempt = () -> Panache.withTransaction(write);
+            work = write;
         } else {
             checkKey(key);
             byte[] fingerprint = fingerprint(body);
-            attempt = () -> Panache.withTransaction(() -> once(userId, key, fingerprint, answerType, write));
+            work = () -> once(userId, key, fingerprint, answerType, write);
         }
+        RequestDeadline deadline = RequestDeadline.of(currentRequest.getCurrent());
+        Supplier<Uni<RestResponse<T>>> attempt = () -> Panache.withTransaction(() -> work.get()
+                        .call(() -> Panache.getSession().chain(Mutiny.Session::flush))
+                        .call(() -> commitBefore(deadline)))
+                .onFailure().invoke(deadline::commitFailed);
         Uni<RestResponse<T>> retried = Uni.createFrom().deferred(attempt::get)
                 .onFailure(DatabaseErrors::isTransactionConflict).retry()
                 .withBackOff(Duration.ofMillis(20), Duration.ofMillis(200)).atMost(CONFLICT_RETRIES);
-        return detached(retried);
+        return detached(retried, deadline);
+    }
+
+    /**
+     * The last step inside the transaction, after the flush: only the COMMIT follows. Past the deadline the
+     * client has been told 503, so the transaction rolls back instead.
+     */
+    private static Uni<Void> commitBefore(RequestDeadline deadline) {
+        return deadline.beginCommit() ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(DomainException.retryAfter(ErrorCode.SERVICE_UNAVAILABLE,
+                        "The request passed its deadline and was not applied; try again", 5));
     }
 
     /**
      * Subscribes now, on the request's Vert.x context (where the Hibernate session lives), and hands the
-     * caller a copy of the outcome: cancelling the copy leaves the write running to its commit.
+     * caller a copy of the outcome: cancelling the copy leaves the write running to its commit. When the
+     * deadline passes first, the copy fails with the 503 while the write rolls back on its own.
      */
-    private static <T> Uni<T> detached(Uni<T> work) {
+    private static <T> Uni<T> detached(Uni<T> work, RequestDeadline deadline) {
         CompletableFuture<T> running = work.subscribeAsCompletionStage();
-        return Uni.createFrom().completionStage(running.copy());
+        CompletableFuture<T> answer = running.copy();
+        deadline.answerWith(() -> answer.completeExceptionally(
+                DomainException.retryAfter(ErrorCode.SERVICE_UNAVAILABLE, HttpRoutes.UNAVAILABLE, 5)));
+        return Uni.createFrom().completionStage(answer);
     }
 
     private <T> Uni<RestResponse<T>> once(UUID userId, String key, byte[] fingerprint, Class<T> answerType,

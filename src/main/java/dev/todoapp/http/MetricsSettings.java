@@ -18,4 +18,15 @@ public class MetricsSettings {
     MeterFilter oneTagSetPerServerMeter() {
         return MeterFilter.ignoreTags("server_port", "server.port");
     }
+
+    /**
+     * Micrometer's Netty binder registers this untagged gauge once for Vert.x' event loops and again for
+     * its acceptor loop; the second is refused with a WARN at every start. A constant thread count that no
+     * alert or panel reads: not registered at all (the per-loop netty_eventexecutor_tasks_pending stays).
+     */
+    @Produces
+    @Singleton
+    MeterFilter noDuplicateNettyWorkerGauge() {
+        return MeterFilter.deny(id -> "netty.eventexecutor.workers".equals(id.getName()));
+    }
 }

@@ -57,6 +57,7 @@ public class ProblemMappers {
         return switch (code) {
             case MALFORMED_REQUEST, INVALID_RESET_TOKEN, REQUEST_FAILED -> 400;
             case INVALID_VERIFICATION_TOKEN, EMAIL_TAKEN -> 400;
+            case INVALID_UNSUBSCRIBE_TOKEN -> 400;
             case UNAUTHORIZED, INVALID_CREDENTIALS, INVALID_REFRESH_TOKEN -> 401;
             case FORBIDDEN, WRONG_PASSWORD -> 403;
             case EMAIL_NOT_VERIFIED -> 403;
@@ -64,11 +65,13 @@ public class ProblemMappers {
             case METHOD_NOT_ALLOWED -> 405;
             case NOT_ACCEPTABLE -> 406;
             case REQUEST_IN_PROGRESS -> 409;
+            case MAIL_STATE_CONFLICT -> 409;
             case VERSION_CONFLICT -> 412;
             case PAYLOAD_TOO_LARGE -> 413;
             case URI_TOO_LONG -> 414;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
             case VALIDATION_FAILED, WEAK_PASSWORD, IDEMPOTENCY_KEY_REUSED -> 422;
+            case MAIL_EXPIRED -> 422;
             case RATE_LIMITED -> 429;
             case HEADERS_TOO_LARGE -> 431;
             case INTERNAL_ERROR -> 500;

@@ -17,6 +17,10 @@ import dev.todoapp.common.EmailAddress;
 import dev.todoapp.config.DatabaseMigrations;
 import dev.todoapp.config.MailConfig;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -49,11 +53,13 @@ public class MailDispatcher {
     private final AtomicLong timer = new AtomicLong(-1);
     private final AtomicLong sent = new AtomicLong();
     private final MailMetrics metrics;
+    private final Tracer tracer;
 
     public MailDispatcher(MailOutboxRepository outbox, MailTransport transport, MailCrypto crypto, MailConfig config,
-                          MailMetrics metrics, Vertx vertx) {
+                          MailMetrics metrics, Tracer tracer, Vertx vertx) {
         this.outbox = outbox;
         this.metrics = metrics;
+        this.tracer = tracer;
         this.transport = transport;
         this.crypto = crypto;
         this.settings = config.outbox();
@@ -135,11 +141,21 @@ public class MailDispatcher {
             // JWT_SECRET_KEY changed since the mail was queued: it can never be read again
             return failed(mail, new MailDeliveryException("undecryptable", true, e));
         }
-        OutgoingMail outgoing = new OutgoingMail(mail.kind(), mail.recipient(), mail.subject(), body.html(), body.text());
+        OutgoingMail outgoing = new OutgoingMail(mail.kind(), mail.recipient(), mail.subject(), body.html(), body.text(),
+                OutgoingMail.headersOf(mail.headers()), null);
         Timer.Sample sending = metrics.startSend();
+        // a span per attempt (a no-op while tracing is off): kind and attempt only, never the address
+        Span span = tracer.spanBuilder("mail send").setSpanKind(SpanKind.CLIENT)
+                .setAttribute("mail.kind", mail.kind()).setAttribute("mail.attempt", mail.attempts()).startSpan();
         return transport.send(mail.id().toString(), from, outgoing)
                 .ifNoItem().after(settings.sendTimeout()).fail()
-                .onItemOrFailure().invoke((ignored, failure) -> metrics.sendFinished(sending, failure == null ? "sent" : "failed"))
+                .onItemOrFailure().invoke((ignored, failure) -> {
+                    metrics.sendFinished(sending, failure == null ? "sent" : "failed");
+                    if (failure != null) {
+                        span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+                    }
+                    span.end();
+                })
                 .onItem().transformToUni(ignored -> outbox.markSent(mail.id()).invoke(() -> {
                     sent.incrementAndGet();
                     metrics.sent(mail.kind());

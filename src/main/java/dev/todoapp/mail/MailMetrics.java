@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.todoapp.config.DatabaseMigrations;
 import dev.todoapp.config.MailConfig;
 import dev.todoapp.config.ServiceConfig;
 import io.micrometer.core.instrument.Counter;
@@ -33,8 +34,12 @@ public class MailMetrics {
     private final AtomicLong dead = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
 
-    public MailMetrics(MeterRegistry registry, MailOutboxRepository outbox, MailConfig mail, ServiceConfig service) {
+    private final DatabaseMigrations migrations;
+
+    public MailMetrics(MeterRegistry registry, MailOutboxRepository outbox, MailConfig mail, ServiceConfig service,
+                       DatabaseMigrations migrations) {
         this.registry = registry;
+        this.migrations = migrations;
         this.outbox = outbox;
         this.transport = MailConfig.transportOrDefault(mail.transport(), service.production());
         Gauge.builder("mail.outbox.pending", pending, AtomicLong::get)
@@ -66,9 +71,15 @@ public class MailMetrics {
                 .tag("transport", transport).tag("outcome", outcome).register(registry));
     }
 
-    /** Reads the backlog again; never fails (a database outage leaves the last values). */
+    /**
+     * Reads the backlog again; never fails (a database outage leaves the last values). The scheduler starts
+     * before Flyway has run, and on a first start the table does not exist yet: until then, nothing is read.
+     */
     @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
+        if (!migrations.done()) {
+            return Uni.createFrom().voidItem();
+        }
         return outbox.state().invoke(state -> {
             pending.set(state.pending());
             dead.set(state.dead());

@@ -26,6 +26,7 @@ public class MailOutbox {
     private String recipient;
     private String subject;
     private byte[] payload;
+    private String headers;
     private String status;
     private int attempts;
 
@@ -44,6 +45,9 @@ public class MailOutbox {
     @Column(name = "sent_at")
     private OffsetDateTime sentAt;
 
+    @Column(name = "valid_until")
+    private OffsetDateTime validUntil;
+
     protected MailOutbox() {
         // for Hibernate
     }
@@ -55,9 +59,11 @@ public class MailOutbox {
         this.recipient = mail.to();
         this.subject = mail.subject();
         this.payload = sealed;
+        this.headers = mail.storedHeaders();
         this.status = PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
         this.updatedAt = now;
+        this.validUntil = mail.validUntil();
     }
 }

@@ -1,6 +1,7 @@
 package dev.todoapp.mail;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.smallrye.mutiny.Uni;
 
 /** Resend's send endpoint (https://resend.com/docs/api-reference/emails/send-email); base URL: MAIL_API_URL. */
@@ -17,7 +20,8 @@ import io.smallrye.mutiny.Uni;
 @Path("/emails")
 public interface ResendApi {
 
-    record Email(String from, List<String> to, String subject, String html, String text) {
+    record Email(String from, List<String> to, String subject, String html, String text,
+                 @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> headers) {
     }
 
     /** Answers 200 with the email id; any other status fails with a WebApplicationException. */

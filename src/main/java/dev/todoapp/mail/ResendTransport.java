@@ -29,7 +29,8 @@ public class ResendTransport implements MailTransport {
     @Override
     public Uni<Void> send(String id, MailSender from, OutgoingMail mail) {
         // the outbox id as idempotency key: a retry after a lost answer does not send twice
-        ResendApi.Email email = new ResendApi.Email(from.formatted(), List.of(mail.to()), mail.subject(), mail.html(), mail.text());
+        ResendApi.Email email = new ResendApi.Email(from.formatted(), List.of(mail.to()), mail.subject(), mail.html(), mail.text(),
+                mail.headers());
         return api.send(authorization, id, email).onFailure().transform(MailDeliveryException::fromHttpApi);
     }
 }

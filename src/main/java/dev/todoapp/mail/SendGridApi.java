@@ -1,6 +1,7 @@
 package dev.todoapp.mail;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -9,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.smallrye.mutiny.Uni;
 
@@ -27,7 +30,8 @@ public interface SendGridApi {
     record Content(String type, String value) {
     }
 
-    record Email(List<Personalization> personalizations, Address from, String subject, List<Content> content) {
+    record Email(List<Personalization> personalizations, Address from, String subject, List<Content> content,
+                 @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> headers) {
     }
 
     /** Answers 202; any other status fails with a WebApplicationException. */

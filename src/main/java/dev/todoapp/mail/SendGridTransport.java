@@ -29,7 +29,8 @@ public class SendGridTransport implements MailTransport {
                 List.of(new SendGridApi.Personalization(List.of(new SendGridApi.Address(mail.to(), null)))),
                 new SendGridApi.Address(from.email(), from.name()),
                 mail.subject(),
-                List.of(new SendGridApi.Content("text/plain", mail.text()), new SendGridApi.Content("text/html", mail.html())));
+                List.of(new SendGridApi.Content("text/plain", mail.text()), new SendGridApi.Content("text/html", mail.html())),
+                mail.headers());
         return api.send(authorization, email).onFailure().transform(MailDeliveryException::fromHttpApi);
     }
 }

@@ -28,6 +28,7 @@ public class SmtpTransport implements MailTransport {
     public Uni<Void> send(String id, MailSender from, OutgoingMail mail) {
         // html + text: the mailer builds multipart/alternative
         Mail message = Mail.withHtml(mail.to(), mail.subject(), mail.html()).setText(mail.text()).setFrom(from.formatted());
+        mail.headers().forEach(message::addHeader);
         return mailer.send(message).onFailure().transform(SmtpTransport::classified);
     }
 

@@ -1,7 +1,10 @@
 package dev.todoapp.todo;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -47,6 +50,20 @@ public class Todo {
 
     @Column(name = "due_at")
     private Instant dueAt;
+
+    @Column(name = "remind_at")
+    private Instant remindAt;
+
+    /** When the reminder scheduler dealt with {@link #remindAt}; null while the reminder is still to come. */
+    @Column(name = "reminder_handled_at")
+    private Instant reminderHandledAt;
+
+    /** The stored form of a {@link Recurrence}, or null. */
+    private String recurrence;
+
+    /** The occurrence this todo's completion created, until it is reopened. */
+    @Column(name = "next_occurrence_id")
+    private UUID nextOccurrenceId;
 
     private long position;
 
@@ -147,6 +164,55 @@ public class Todo {
 
     public void setDueAt(Instant dueAt) {
         this.dueAt = dueAt;
+    }
+
+    public Instant getRemindAt() {
+        return remindAt;
+    }
+
+    /** A new reminder time is a reminder still to come, also when the previous one went out. */
+    public void setRemindAt(Instant remindAt) {
+        if (!Objects.equals(remindAt, this.remindAt)) {
+            this.remindAt = remindAt;
+            this.reminderHandledAt = null;
+        }
+    }
+
+    public Recurrence getRecurrence() {
+        return recurrence == null ? null : Recurrence.ofStored(recurrence);
+    }
+
+    public void setRecurrence(Recurrence recurrence) {
+        this.recurrence = recurrence == null ? null : recurrence.stored();
+    }
+
+    public UUID getNextOccurrenceId() {
+        return nextOccurrenceId;
+    }
+
+    public void setNextOccurrenceId(UUID nextOccurrenceId) {
+        this.nextOccurrenceId = nextOccurrenceId;
+    }
+
+    /**
+     * The next occurrence of this recurring todo: the same fields, due by the rule in {@code zone}, the
+     * reminder moved by the same amount (none when that would be in the past), at the end of the list.
+     */
+    public Todo nextOccurrence(ZoneId zone, long position, Instant now) {
+        Recurrence rule = getRecurrence();
+        Todo next = new Todo(userId, position, now);
+        next.title = title;
+        next.description = description;
+        next.priority = priority;
+        next.category = category;
+        next.tags = tags.clone();
+        next.recurrence = recurrence;
+        next.dueAt = rule.next(dueAt, zone);
+        if (remindAt != null) {
+            Instant movedReminder = remindAt.plus(Duration.between(dueAt, next.dueAt));
+            next.remindAt = movedReminder.isAfter(now) ? movedReminder : null;
+        }
+        return next;
     }
 
     public long getPosition() {

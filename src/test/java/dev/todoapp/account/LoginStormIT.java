@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.todoapp.support.PackagedArtifact;
-import dev.todoapp.support.PostgresResource;
+import dev.todoapp.support.PackagedService;
 import dev.todoapp.support.TestAccounts;
 
 /**
@@ -40,55 +38,28 @@ import dev.todoapp.support.TestAccounts;
 class LoginStormIT {
 
     private static final Path LOG = Path.of("target/login-storm-it.log");
-    private static Process service;
+    private static PackagedService service;
     private static URI base;
 
     @BeforeAll
     static void startService() throws Exception {
-        String pgUrl = new PostgresResource().start().get("quarkus.datasource.reactive.url");
-        int port = freePort();
-        base = URI.create("http://127.0.0.1:" + port);
         List<String> jvmOptions = new ArrayList<>(List.of("-XX:MaxRAM=512m"));
         jvmOptions.addAll(shippedMemoryOptions());
-        List<String> command = PackagedArtifact.command(jvmOptions);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(LOG.toFile());
-        builder.environment().keySet().removeIf(k -> k.matches("JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|SMTP_.*|MAIL_.*|RATE_LIMIT_.*|PASSWORD_HASH_.*"));
-        builder.environment().putAll(Map.of(
-                "ENVIRONMENT", "production",
-                "DATABASE_URL", pgUrl.replace("postgresql://", "postgresql://postgres:postgres@") + "?sslmode=disable",
+        service = PackagedService.start(LOG, jvmOptions, Map.of(
                 "JWT_SECRET_KEY", "login-storm-test-secret-0123456789-abcdef",
                 "FRONTEND_URL", "https://storm.example",
-                "PORT", Integer.toString(port),
-                "MANAGEMENT_PORT", "0",
-                "SMTP_HOST", "127.0.0.1",
                 "SMTP_FROM_EMAIL", "storm@example.com",
                 // the storm is one account from many addresses: only the hashing bound may push back
                 "RATE_LIMIT_LOGIN_PER_ACCOUNT", "100000/PT1M",
                 // this test's client stands in for the proxy in front of the service and forwards each caller's address
                 "TRUSTED_PROXIES", "127.0.0.1/32,::1/128"));
-        service = builder.start();
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            assertTrue(service.isAlive(), "the service died at startup:\n" + Files.readString(LOG));
-            try {
-                if (client.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertTrue(System.nanoTime() < deadline, "not ready within 90 s:\n" + Files.readString(LOG));
-            Thread.sleep(100);
-        }
+        base = service.base();
     }
 
     @AfterAll
     static void stopService() throws InterruptedException {
         if (service != null) {
-            service.destroy();
-            service.waitFor();
+            service.stop();
         }
     }
 
@@ -142,11 +113,5 @@ class LoginStormIT {
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-For", TestAccounts.randomIp().getHostAddress())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -56,6 +56,20 @@ class ProductionSettingsTest {
     }
 
     @Test
+    void aShortAdminTokenIsRefusedInProductionAndAnAbsentOneIsFine() {
+        Map<String, String> env = new HashMap<>(VALID_PRODUCTION);
+        env.put("JWT_SECRET_KEY", "q0Yt7vX2mN9pL4sR8wK1zB6cF3hJ5dG0");
+        assertEquals(List.of(), settings(env).problems(), "no ADMIN_TOKEN: the endpoints are off");
+        env.put("ADMIN_TOKEN", "k".repeat(32));
+        assertEquals(List.of(), settings(env).problems());
+        env.put("ADMIN_TOKEN", "guessable");
+        List<String> problems = settings(env).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("ADMIN_TOKEN is too short"), problems.toString());
+        assertFalse(problems.get(0).contains("guessable"), "never the value");
+    }
+
+    @Test
     void theLocalDefaultAndTheTemplatePlaceholderAreRefusedInProduction() throws IOException {
         String localDefault = property("src/main/resources/application.properties", "jwt\\.secret=\\$\\{JWT_SECRET_KEY:([^}]+)}");
         String placeholder = property("deploy/kubernetes/base/secret.template.yaml", "\\n\\s+JWT_SECRET_KEY: (\\S+)");

@@ -42,6 +42,15 @@ class OperatorMetricsTest {
     }
 
     @Test
+    void withoutAdminTokenTheMailAdminEndpointsAreNotServed() throws Exception {
+        // this profile sets no ADMIN_TOKEN: no token opens them, and none is asked for
+        URL admin = new URL(metrics, "/q/admin/mail");
+        given().get(admin).then().statusCode(404);
+        given().header("Authorization", "Bearer anything-at-all-0123456789-0123456789").get(admin).then().statusCode(404);
+        given().post(admin + "/" + UUID.randomUUID() + "/requeue").then().statusCode(404);
+    }
+
+    @Test
     void httpRequestsAreCountedByRouteTemplateNeverByRawId() {
         TestAccounts.Account account = TestAccounts.signUp();
         String id = given().header("Authorization", account.bearer()).contentType(ContentType.JSON)

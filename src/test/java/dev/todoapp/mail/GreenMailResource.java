@@ -58,7 +58,10 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
     public static synchronized void startServer() {
         if (server == null) {
-            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS))
+            ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS);
+            // the default 2 s is too short on a loaded machine (several suites share two cores)
+            setup.setServerStartupTimeout(30_000);
+            server = new GreenMail(setup)
                     .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, PASSWORD));
             server.start();
         }

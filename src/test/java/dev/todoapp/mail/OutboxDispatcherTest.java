@@ -21,6 +21,7 @@ import dev.todoapp.config.MailConfig;
 import dev.todoapp.support.PostgresResource;
 import dev.todoapp.support.TestAccounts;
 import dev.todoapp.support.TestDatabase;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -44,11 +45,13 @@ class OutboxDispatcherTest {
     @Inject
     MailMetrics metrics;
     @Inject
+    Tracer tracer;
+    @Inject
     Vertx vertx;
 
     /** A dispatcher as a freshly started instance has it: same database, nothing in memory. */
     private MailDispatcher freshDispatcher() {
-        return new MailDispatcher(outbox, transport, crypto, config, metrics, vertx);
+        return new MailDispatcher(outbox, transport, crypto, config, metrics, tracer, vertx);
     }
 
     @Test

@@ -51,11 +51,14 @@ public class AccountMails {
         this.service = service;
     }
 
-    /** The link is built from the first FRONTEND_URL only, never from anything the request sent. */
-    public OutgoingMail passwordReset(String to, String token, Duration ttl) {
+    /**
+     * The link is built from the first FRONTEND_URL only, never from anything the request sent. The mail
+     * is of use until the token expires at {@code issuedAt + ttl}: the outbox refuses to requeue it later.
+     */
+    public OutgoingMail passwordReset(String to, String token, OffsetDateTime issuedAt, Duration ttl) {
         String link = service.publicFrontendUrl() + "/reset-password?token=" + token;
         return OutgoingMail.rendered(PASSWORD_RESET, to, "Reset your password",
-                Templates.passwordReset(mail.appName(), link, humanized(ttl)));
+                Templates.passwordReset(mail.appName(), link, humanized(ttl))).validUntil(issuedAt.plus(ttl));
     }
 
     public OutgoingMail passwordChanged(String to, OffsetDateTime changedAt) {

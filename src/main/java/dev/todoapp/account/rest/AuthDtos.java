@@ -39,7 +39,10 @@ public final class AuthDtos {
     public record RefreshRequest(@Schema(nullable = true) String refreshToken) {
     }
 
-    public record UpdateProfileRequest(@Schema(nullable = true, maxLength = AccountService.MAX_NAME_LENGTH, pattern = Text.SINGLE_LINE, description = "trimmed; blank means none") String name) {
+    /** A PATCH: a field left out stays as it is. */
+    public record UpdateProfileRequest(@Schema(nullable = true, maxLength = AccountService.MAX_NAME_LENGTH, pattern = Text.SINGLE_LINE, description = "trimmed; blank means none") String name,
+                                       @Schema(description = "IANA time zone name, e.g. Europe/Berlin") String timeZone,
+                                       Boolean emailReminders, Boolean dailyDigest) {
     }
 
     public record DeleteAccountRequest(@NotEmpty(message = BLANK) String password) {
@@ -84,10 +87,13 @@ public final class AuthDtos {
     /** {@code pendingEmail}: the address a change was requested for, while its link still works; else null. */
     public record UserResponse(@Schema(format = "uuid") String id, @Schema(format = "email") String email, boolean emailVerified,
                                @Schema(nullable = true, format = "email") String pendingEmail,
-                               @Schema(nullable = true) String name, OffsetDateTime createdAt) {
+                               @Schema(nullable = true) String name, OffsetDateTime createdAt,
+                               @Schema(description = "IANA time zone name") String timeZone, boolean emailReminders,
+                               boolean dailyDigest) {
         static UserResponse of(User user) {
             return new UserResponse(user.getId().toString(), user.getEmail(), user.isEmailVerified(),
-                    user.pendingEmailAt(OffsetDateTime.now()), user.getName(), user.getCreatedAt());
+                    user.pendingEmailAt(OffsetDateTime.now()), user.getName(), user.getCreatedAt(),
+                    user.getTimeZone(), user.isEmailReminders(), user.isDailyDigest());
         }
     }
 

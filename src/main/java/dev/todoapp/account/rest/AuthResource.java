@@ -12,7 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.todoapp.account.CurrentUser;
 import dev.todoapp.account.rest.AuthDtos.AcceptedResponse;
@@ -26,6 +31,7 @@ import dev.todoapp.account.rest.AuthDtos.UpdateProfileRequest;
 import dev.todoapp.account.rest.AuthDtos.UserResponse;
 import dev.todoapp.account.service.AccountService;
 import dev.todoapp.account.service.EmailVerificationService;
+import dev.todoapp.account.service.ProfileChanges;
 import dev.todoapp.account.service.SessionService;
 import io.quarkus.security.Authenticated;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -106,8 +112,9 @@ public class AuthResource {
     @Path("/me")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    public Uni<UserResponse> rename(@Valid UpdateProfileRequest request) {
-        return accounts.rename(currentUser.id(), body(request).name()).map(UserResponse::of);
+    public Uni<UserResponse> updateProfile(
+            @RequestBody(content = @Content(schema = @Schema(implementation = UpdateProfileRequest.class))) JsonNode body) {
+        return accounts.updateProfile(currentUser.id(), ProfileChanges.of(body)).map(UserResponse::of);
     }
 
     @DELETE

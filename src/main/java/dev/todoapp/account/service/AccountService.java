@@ -35,9 +35,11 @@ public class AccountService {
     private final PasswordPolicy passwordPolicy;
     private final AccountMails mails;
     private final MailQueue mailQueue;
+    private final UnsubscribeTokens unsubscribeTokens;
 
     public AccountService(UserRepository users, SessionService sessions, PasswordHasher hasher, PasswordPolicy passwordPolicy,
-                          AccountMails mails, MailQueue mailQueue) {
+                          AccountMails mails, MailQueue mailQueue, UnsubscribeTokens unsubscribeTokens) {
+        this.unsubscribeTokens = unsubscribeTokens;
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -50,10 +52,32 @@ public class AccountService {
         return Panache.withSession(() -> users.findById(userId)).map(AccountService::existing);
     }
 
-    public Uni<User> rename(UUID userId, String rawName) {
-        String name = validName(rawName);
+    /** The name and the mail settings (time zone, reminders, digest); what the body leaves out stays. */
+    public Uni<User> updateProfile(UUID userId, ProfileChanges changes) {
+        String name = changes.renames() ? validName(changes.name()) : null;
         return Panache.withTransaction(() -> users.findById(userId).map(AccountService::existing)
-                .invoke(user -> user.rename(name, now())));
+                .invoke(user -> {
+                    OffsetDateTime now = now();
+                    if (changes.renames()) {
+                        user.rename(name, now);
+                    }
+                    user.changeMailSettings(changes.timeZone(), changes.emailReminders(), changes.dailyDigest(), now);
+                }));
+    }
+
+    /** One-click unsubscribe from a mail: reminders and the digest off; the same answer when already off. */
+    public Uni<Void> unsubscribe(String token) {
+        UUID userId = unsubscribeTokens.userOf(token).orElseThrow(AccountService::invalidUnsubscribeToken);
+        return Panache.withTransaction(() -> users.findById(userId).invoke(user -> {
+            if (user == null) {
+                throw invalidUnsubscribeToken();
+            }
+            user.changeMailSettings(null, false, false, now());
+        })).invoke(() -> LOG.infof("Account %s unsubscribed from reminders and the digest", userId)).replaceWithVoid();
+    }
+
+    private static DomainException invalidUnsubscribeToken() {
+        return new DomainException(ErrorCode.INVALID_UNSUBSCRIBE_TOKEN, "This unsubscribe link is not valid");
     }
 
     /** Deletes the user; todos, sessions and tokens go with it (ON DELETE CASCADE). */

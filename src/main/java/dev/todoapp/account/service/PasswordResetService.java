@@ -87,7 +87,7 @@ public class PasswordResetService {
             return resetTokens.supersedeAll(owner, now)
                     .flatMap(ignored -> resetTokens.persist(row))
                     .flatMap(ignored -> user == null ? Uni.createFrom().item(false)
-                            : mailQueue.enqueue(mails.passwordReset(user.getEmail(), token, ttl)).replaceWith(true));
+                            : mailQueue.enqueue(mails.passwordReset(user.getEmail(), token, now, ttl)).replaceWith(true));
         })).invoke(queued -> {
             if (queued) {
                 mailQueue.sendPending();

@@ -1,6 +1,8 @@
 package dev.todoapp.todo.repository;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -166,6 +168,31 @@ public class TodoRepository implements PanacheRepositoryBase<Todo, UUID> {
         String changes = completed ? "completed = true, completedAt = :now" : "completed = false, completedAt = null";
         return update(changes + ", updatedAt = :now, version = version + 1"
                 + " where userId = :userId and id in :ids and completed = " + !completed, parameters);
+    }
+
+    /** The user's IANA time zone: recurrence and reminders are computed in it. */
+    public Uni<ZoneId> timeZoneOf(UUID userId) {
+        return getSession().chain(session -> session
+                        .createSelectionQuery("select u.timeZone from User u where u.id = :userId", String.class)
+                        .setParameter("userId", userId)
+                        .getSingleResultOrNull())
+                .map(zone -> zone == null ? ZoneOffset.UTC : ZoneId.of(zone));
+    }
+
+    /** Open recurring todos among {@code ids}: completing them creates their next occurrence. */
+    public Uni<List<Todo>> recurringToComplete(UUID userId, Collection<UUID> ids) {
+        return list("userId = ?1 and id in ?2 and completed = false and recurrence is not null and dueAt is not null",
+                userId, ids);
+    }
+
+    /** Completed todos among {@code ids} whose completion created an occurrence: reopening may remove it. */
+    public Uni<List<Todo>> completedWithOccurrence(UUID userId, Collection<UUID> ids) {
+        return list("userId = ?1 and id in ?2 and completed = true and nextOccurrenceId is not null", userId, ids);
+    }
+
+    /** Deletes an occurrence nobody has changed since it was created (version 0) and that is still open. */
+    public Uni<Long> deleteUntouchedOccurrence(UUID userId, UUID id) {
+        return delete("id = ?1 and userId = ?2 and version = 0 and completed = false", id, userId);
     }
 
     public Uni<Long> deleteOwned(UUID userId, Collection<UUID> ids) {

@@ -25,5 +25,8 @@ public record TodoFields(
                 description = "trimmed; blank means none") String category,
         @Schema(type = SchemaType.ARRAY, implementation = TodoSchemas.Tag.class, maxItems = TodoLimits.TAGS_MAX,
                 description = "duplicates dropped") List<String> tags,
-        @Schema(nullable = true, pattern = Text.TIMESTAMP, description = "ISO-8601 with offset") OffsetDateTime dueAt) {
+        @Schema(nullable = true, pattern = Text.TIMESTAMP, description = "ISO-8601 with offset") OffsetDateTime dueAt,
+        @Schema(nullable = true, pattern = Text.TIMESTAMP, description = "ISO-8601 with offset; in the future when set"
+                + " (the stored value sent back unchanged is accepted)") OffsetDateTime remindAt,
+        @Schema(nullable = true, description = "needs dueAt") RecurrenceBody recurrence) {
 }

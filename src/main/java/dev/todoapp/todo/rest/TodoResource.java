@@ -172,10 +172,19 @@ public class TodoResource {
     }
 
     private static RestResponse<TodoResponse> ok(Todo todo) {
-        return todoResponse(Status.OK, todo).build();
+        return todoResponse(Status.OK, todo, null).build();
+    }
+
+    private static RestResponse<TodoResponse> ok(TodoService.Saved saved) {
+        return todoResponse(Status.OK, saved.todo(), saved.nextOccurrence()).build();
     }
 
     private static ResponseBuilder<TodoResponse> todoResponse(Status status, Todo todo) {
-        return ResponseBuilder.create(status, TodoResponse.of(todo)).header(HttpHeaders.ETAG, TodoETag.of(todo.getVersion()));
+        return todoResponse(status, todo, null);
+    }
+
+    private static ResponseBuilder<TodoResponse> todoResponse(Status status, Todo todo, Todo nextOccurrence) {
+        return ResponseBuilder.create(status, TodoResponse.of(todo, nextOccurrence))
+                .header(HttpHeaders.ETAG, TodoETag.of(todo.getVersion()));
     }
 }

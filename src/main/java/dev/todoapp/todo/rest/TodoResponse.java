@@ -22,11 +22,22 @@ public record TodoResponse(UUID id,
                            @Schema(type = SchemaType.ARRAY, implementation = TodoSchemas.Tag.class, maxItems = TodoLimits.TAGS_MAX)
                            List<String> tags,
                            @Schema(nullable = true) Instant dueAt,
-                           long position, Instant createdAt, Instant updatedAt, long version) {
+                           @Schema(nullable = true, description = "when the reminder email goes out") Instant remindAt,
+                           @Schema(nullable = true) RecurrenceBody recurrence,
+                           long position, Instant createdAt, Instant updatedAt, long version,
+                           @Schema(nullable = true, description = "only in the answer of the request that completed a"
+                                   + " recurring todo: the occurrence that completion created")
+                           TodoResponse nextOccurrence) {
 
     static TodoResponse of(Todo todo) {
+        return of(todo, null);
+    }
+
+    static TodoResponse of(Todo todo, Todo nextOccurrence) {
         return new TodoResponse(todo.getId(), todo.getTitle(), todo.getDescription(), todo.isCompleted(),
                 todo.getCompletedAt(), todo.getPriority().apiName(), todo.getCategory(), todo.getTags(),
-                todo.getDueAt(), todo.getPosition(), todo.getCreatedAt(), todo.getUpdatedAt(), todo.getVersion());
+                todo.getDueAt(), todo.getRemindAt(), RecurrenceBody.of(todo.getRecurrence()), todo.getPosition(),
+                todo.getCreatedAt(), todo.getUpdatedAt(), todo.getVersion(),
+                nextOccurrence == null ? null : of(nextOccurrence, null));
     }
 }

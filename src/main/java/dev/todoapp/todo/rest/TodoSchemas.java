@@ -20,6 +20,10 @@ final class TodoSchemas {
     @SuppressWarnings("unused")
     enum PriorityName { none, low, medium, high }
 
+    @Schema(name = "Weekday", type = SchemaType.STRING)
+    @SuppressWarnings("unused")
+    enum Weekday { mo, tu, we, th, fr, sa, su }
+
     @Schema(name = "Tag", type = SchemaType.STRING, minLength = 1, maxLength = TodoLimits.TAG_MAX,
             pattern = Text.SINGLE_LINE_NOT_BLANK, description = "trimmed")
     static final class Tag {

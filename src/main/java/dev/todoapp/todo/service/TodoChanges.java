@@ -6,13 +6,19 @@ import static dev.todoapp.todo.TodoLimits.TAGS_MAX;
 import static dev.todoapp.todo.TodoLimits.TAG_MAX;
 import static dev.todoapp.todo.TodoLimits.TITLE_MAX;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,6 +27,7 @@ import dev.todoapp.common.ErrorCode;
 import dev.todoapp.common.Text;
 import dev.todoapp.todo.ApiNamed;
 import dev.todoapp.todo.Priority;
+import dev.todoapp.todo.Recurrence;
 import dev.todoapp.todo.Todo;
 
 /**
@@ -34,7 +41,9 @@ import dev.todoapp.todo.Todo;
 final class TodoChanges {
 
     /** Fields of the todo representation that the service sets itself. */
-    private static final Set<String> READ_ONLY = Set.of("id", "completedAt", "position", "createdAt", "updatedAt", "version");
+    private static final Set<String> READ_ONLY = Set.of("id", "completedAt", "position", "createdAt", "updatedAt", "version",
+            "nextOccurrence");
+    private static final Set<String> RECURRENCE_FIELDS = Set.of("freq", "interval", "byWeekday");
 
     private interface Change {
         void applyTo(Todo todo, Instant now);
@@ -42,6 +51,10 @@ final class TodoChanges {
 
     private final List<Change> changes = new ArrayList<>();
     private final Set<String> fields = new LinkedHashSet<>();
+    // the values the rules between fields need (checked against the stored todo in applyTo)
+    private Instant remindAt;
+    private Instant dueAt;
+    private Recurrence recurrence;
 
     private TodoChanges() {
     }
@@ -75,8 +88,26 @@ final class TodoChanges {
         return changes.isEmpty();
     }
 
-    void applyTo(Todo todo, Instant now) {
+    /**
+     * Checks the rules that depend on the stored todo, then applies the changes. A reminder must be in
+     * the future when it is set (the stored value sent back unchanged is no change); a recurring todo
+     * needs a due date. The recurrence is re-anchored on the due date whenever either is set.
+     */
+    void applyTo(Todo todo, Instant now, ZoneId zone) {
+        Violations violations = new Violations();
+        if (remindAt != null && !remindAt.equals(todo.getRemindAt()) && !remindAt.isAfter(now)) {
+            violations.add("remindAt", "must be in the future");
+        }
+        Instant due = fields.contains("dueAt") ? dueAt : todo.getDueAt();
+        boolean recurring = fields.contains("recurrence") ? recurrence != null : todo.getRecurrence() != null;
+        if (recurring && due == null) {
+            violations.add(fields.contains("recurrence") ? "recurrence" : "dueAt", "a recurring todo needs dueAt");
+        }
+        violations.throwIfAny();
         changes.forEach(change -> change.applyTo(todo, now));
+        if ((fields.contains("dueAt") || fields.contains("recurrence")) && todo.getRecurrence() != null) {
+            todo.setRecurrence(todo.getRecurrence().anchoredAt(todo.getDueAt(), zone));
+        }
     }
 
     private void read(String field, JsonNode value, Violations violations) {
@@ -89,6 +120,8 @@ final class TodoChanges {
             case "category" -> category(value, violations);
             case "tags" -> tags(value, violations);
             case "dueAt" -> dueAt(value, violations);
+            case "remindAt" -> remindAt(value, violations);
+            case "recurrence" -> recurrence(value, violations);
             default -> {
                 if (READ_ONLY.contains(field)) {
                     violations.add(field, "is read-only");
@@ -192,14 +225,91 @@ final class TodoChanges {
     }
 
     private void dueAt(JsonNode value, Violations violations) {
-        String given = text("dueAt", value);
+        timestamp("dueAt", value, violations, Todo::setDueAt).ifPresent(given -> dueAt = given);
+    }
+
+    private void remindAt(JsonNode value, Violations violations) {
+        timestamp("remindAt", value, violations, Todo::setRemindAt).ifPresent(given -> remindAt = given);
+    }
+
+    /** A nullable timestamp field: null clears it. The value set, when one is. */
+    private Optional<Instant> timestamp(String field, JsonNode value, Violations violations, BiConsumer<Todo, Instant> setter) {
+        String given = text(field, value);
         if (given == null) {
-            changes.add((todo, now) -> todo.setDueAt(null));
+            changes.add((todo, now) -> setter.accept(todo, null));
+            return Optional.empty();
+        }
+        Optional<Instant> parsed = Text.timestamp(given).map(TodoChanges::stored);
+        parsed.ifPresentOrElse(instant -> changes.add((todo, now) -> setter.accept(todo, instant)),
+                () -> violations.add(field, Text.BAD_TIMESTAMP));
+        return parsed;
+    }
+
+    /** {@code {freq, interval?, byWeekday?}}: interval defaults to 1; days only for a weekly rule. */
+    private void recurrence(JsonNode value, Violations violations) {
+        if (value.isNull()) {
+            changes.add((todo, now) -> todo.setRecurrence(null));
             return;
         }
-        Text.timestamp(given).ifPresentOrElse(
-                dueAt -> changes.add((todo, now) -> todo.setDueAt(dueAt)),
-                () -> violations.add("dueAt", Text.BAD_TIMESTAMP));
+        if (!value.isObject()) {
+            throw Violations.wrongType("recurrence");
+        }
+        value.fieldNames().forEachRemaining(name -> {
+            if (!RECURRENCE_FIELDS.contains(name)) {
+                throw new DomainException(ErrorCode.MALFORMED_REQUEST, "Unknown field " + printable(name) + " in recurrence");
+            }
+        });
+        JsonNode freqNode = value.get("freq");
+        String freqName = freqNode == null ? null : text("recurrence.freq", freqNode);
+        Recurrence.Frequency freq = freqName == null ? null
+                : ApiNamed.byApiName(Recurrence.Frequency.class, freqName).orElse(null);
+        if (freq == null) {
+            violations.add("recurrence.freq", ApiNamed.oneOf(Recurrence.Frequency.class));
+        }
+        int interval = 1;
+        JsonNode intervalNode = value.get("interval");
+        if (intervalNode != null && !intervalNode.isNull()) {
+            if (!intervalNode.isIntegralNumber()) {
+                throw Violations.wrongType("recurrence.interval");
+            }
+            if (!intervalNode.canConvertToInt() || intervalNode.intValue() < 1 || intervalNode.intValue() > Recurrence.INTERVAL_MAX) {
+                violations.add("recurrence.interval", "must be between 1 and " + Recurrence.INTERVAL_MAX);
+            } else {
+                interval = intervalNode.intValue();
+            }
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        JsonNode daysNode = value.get("byWeekday");
+        if (daysNode != null && !daysNode.isNull()) {
+            if (!daysNode.isArray()) {
+                throw Violations.wrongType("recurrence.byWeekday");
+            }
+            for (JsonNode day : daysNode) {
+                if (!day.isTextual()) {
+                    throw Violations.wrongType("recurrence.byWeekday");
+                }
+                try {
+                    days.add(Recurrence.weekday(day.textValue()));
+                } catch (IllegalArgumentException e) {
+                    violations.add("recurrence.byWeekday", "must hold only mo, tu, we, th, fr, sa, su");
+                    break;
+                }
+            }
+            if (!days.isEmpty() && freq != null && freq != Recurrence.Frequency.WEEKLY) {
+                violations.add("recurrence.byWeekday", "is only for a weekly recurrence");
+            }
+        }
+        if (freq != null) {
+            // anchored on the due date in applyTo
+            Recurrence checked = new Recurrence(freq, interval, days, 1);
+            this.recurrence = checked;
+            changes.add((todo, now) -> todo.setRecurrence(checked));
+        }
+    }
+
+    /** PostgreSQL keeps microseconds: the answer shows what is stored, and an echoed value compares equal. */
+    private static Instant stored(Instant timestamp) {
+        return timestamp.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The string a field holds, or null for JSON null; any other JSON type is malformed. */

@@ -1,6 +1,8 @@
 package dev.todoapp.todo.service;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,9 +35,15 @@ public class TodoService {
     private static final Set<String> BULK_ACTIONS = Set.of("complete", "uncomplete", "delete");
 
     private final TodoRepository todos;
+    private final Clock clock;
 
-    public TodoService(TodoRepository todos) {
+    /** A todo as a write left it, and the occurrence its completion created (or null). */
+    public record Saved(Todo todo, Todo nextOccurrence) {
+    }
+
+    public TodoService(TodoRepository todos, Clock clock) {
         this.todos = todos;
+        this.clock = clock;
     }
 
     @WithSession
@@ -52,30 +60,36 @@ public class TodoService {
     public Uni<Todo> create(UUID userId, JsonNode body) {
         return Uni.createFrom().item(() -> TodoChanges.forCreate(body))
                 .call(() -> todos.lockManualOrder(userId))
-                .chain(changes -> todos.nextPosition(userId).chain(position -> {
+                .chain(changes -> todos.timeZoneOf(userId).chain(zone -> todos.nextPosition(userId).chain(position -> {
                     Instant now = now();
                     Todo todo = new Todo(userId, position, now);
-                    changes.applyTo(todo, now);
+                    changes.applyTo(todo, now, zone);
                     return todos.persist(todo);
-                }))
+                })))
                 .chain(this::flushed);
     }
 
-    /** Applies the fields the body names; with If-Match, only to the version the client last saw. */
+    /**
+     * Applies the fields the body names; with If-Match, only to the version the client last saw.
+     * Completing or reopening a recurring todo here works as {@link #toggle} does.
+     */
     @WithTransaction
-    public Uni<Todo> update(UUID userId, UUID id, JsonNode body, String ifMatch) {
+    public Uni<Saved> update(UUID userId, UUID id, JsonNode body, String ifMatch) {
         return Uni.createFrom().item(() -> TodoChanges.forUpdate(body))
                 .chain(changes -> owned(userId, id).chain(todo -> {
                     if (!TodoETag.allows(ifMatch, todo.getVersion())) {
                         return Uni.createFrom().failure(versionConflict());
                     }
                     if (changes.isEmpty()) {
-                        return Uni.createFrom().item(todo);
+                        return Uni.createFrom().item(new Saved(todo, null));
                     }
-                    Instant now = now();
-                    changes.applyTo(todo, now);
-                    todo.touch(now);
-                    return flushed(todo);
+                    return todos.timeZoneOf(userId).chain(zone -> {
+                        Instant now = now();
+                        boolean wasCompleted = todo.isCompleted();
+                        changes.applyTo(todo, now, zone);
+                        todo.touch(now);
+                        return completionChanged(todo, wasCompleted, now, zone);
+                    });
                 }));
     }
 
@@ -87,13 +101,39 @@ public class TodoService {
     }
 
     @WithTransaction
-    public Uni<Todo> toggle(UUID userId, UUID id) {
-        return owned(userId, id).chain(todo -> {
+    public Uni<Saved> toggle(UUID userId, UUID id) {
+        return owned(userId, id).chain(todo -> todos.timeZoneOf(userId).chain(zone -> {
             Instant now = now();
-            todo.setCompleted(!todo.isCompleted(), now);
+            boolean wasCompleted = todo.isCompleted();
+            todo.setCompleted(!wasCompleted, now);
             todo.touch(now);
-            return flushed(todo);
-        });
+            return completionChanged(todo, wasCompleted, now, zone);
+        }));
+    }
+
+    /**
+     * Completing a recurring todo creates its next occurrence (in this transaction); reopening it removes
+     * that occurrence again if nobody changed it since (its version is still 0) and it is still open.
+     */
+    private Uni<Saved> completionChanged(Todo todo, boolean wasCompleted, Instant now, ZoneId zone) {
+        if (!wasCompleted && todo.isCompleted() && todo.getRecurrence() != null && todo.getDueAt() != null
+                && todo.getNextOccurrenceId() == null) {
+            return todos.lockManualOrder(todo.getUserId())
+                    .chain(() -> todos.nextPosition(todo.getUserId()))
+                    .chain(position -> {
+                        Todo next = todo.nextOccurrence(zone, position, now);
+                        todo.setNextOccurrenceId(next.getId());
+                        return todos.persist(next);
+                    })
+                    .chain(next -> flushed(todo).map(saved -> new Saved(saved, next)));
+        }
+        if (wasCompleted && !todo.isCompleted() && todo.getNextOccurrenceId() != null) {
+            UUID next = todo.getNextOccurrenceId();
+            todo.setNextOccurrenceId(null);
+            return todos.deleteUntouchedOccurrence(todo.getUserId(), next)
+                    .chain(() -> flushed(todo)).map(saved -> new Saved(saved, null));
+        }
+        return flushed(todo).map(saved -> new Saved(saved, null));
     }
 
     /** Puts the todo directly before or after another todo of the same user in the manual order. */
@@ -154,12 +194,31 @@ public class TodoService {
             if (checked.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
+            Instant now = now();
             return switch (action) {
-                case "complete" -> todos.setCompleted(userId, checked, true, now());
-                case "uncomplete" -> todos.setCompleted(userId, checked, false, now());
+                case "complete" -> oneByOne(userId, todos.recurringToComplete(userId, checked), now)
+                        .chain(done -> todos.setCompleted(userId, checked, true, now).map(rest -> done + rest));
+                case "uncomplete" -> oneByOne(userId, todos.completedWithOccurrence(userId, checked), now)
+                        .chain(done -> todos.setCompleted(userId, checked, false, now).map(rest -> done + rest));
                 default -> todos.deleteOwned(userId, checked).map(Long::intValue);
             };
         });
+    }
+
+    /** Toggles the todos whose completion does more than flip a flag (recurring ones); how many. */
+    private Uni<Integer> oneByOne(UUID userId, Uni<List<Todo>> found, Instant now) {
+        return found.chain(list -> list.isEmpty() ? Uni.createFrom().item(0) : todos.timeZoneOf(userId).chain(zone -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Todo todo : list) {
+                chain = chain.chain(() -> {
+                    boolean wasCompleted = todo.isCompleted();
+                    todo.setCompleted(!wasCompleted, now);
+                    todo.touch(now);
+                    return completionChanged(todo, wasCompleted, now, zone).replaceWithVoid();
+                });
+            }
+            return chain.replaceWith(list.size());
+        }));
     }
 
     private static Set<UUID> checkedIds(String action, List<UUID> ids) {
@@ -221,7 +280,7 @@ public class TodoService {
     }
 
     /** PostgreSQL keeps microseconds, so responses show exactly what is stored. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

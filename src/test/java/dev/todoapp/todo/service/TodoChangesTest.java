@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +20,7 @@ import dev.todoapp.common.DomainException;
 import dev.todoapp.common.ErrorCode;
 import dev.todoapp.common.FieldError;
 import dev.todoapp.todo.Priority;
+import dev.todoapp.todo.Recurrence;
 import dev.todoapp.todo.Todo;
 
 /** The rules of a todo's writable fields, as create and PATCH apply them. */
@@ -26,6 +28,7 @@ class TodoChangesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private static JsonNode json(String text) {
         try {
@@ -37,7 +40,7 @@ class TodoChangesTest {
 
     private static Todo created(String body) {
         Todo todo = new Todo(UUID.randomUUID(), 1, NOW);
-        TodoChanges.forCreate(json(body)).applyTo(todo, NOW);
+        TodoChanges.forCreate(json(body)).applyTo(todo, NOW, BERLIN);
         return todo;
     }
 
@@ -70,7 +73,7 @@ class TodoChangesTest {
     @Test
     void nullClearsANullableFieldAndAMissingFieldStays() {
         Todo todo = created("{\"title\": \"t\", \"description\": \"d\", \"category\": \"c\", \"dueAt\": \"2026-12-01T09:00:00Z\"}");
-        TodoChanges.forUpdate(json("{\"description\": null, \"category\": \" \", \"dueAt\": null}")).applyTo(todo, NOW);
+        TodoChanges.forUpdate(json("{\"description\": null, \"category\": \" \", \"dueAt\": null}")).applyTo(todo, NOW, BERLIN);
         assertNull(todo.getDescription());
         assertNull(todo.getCategory(), "a blank category is no category");
         assertNull(todo.getDueAt());
@@ -118,5 +121,56 @@ class TodoChangesTest {
             DomainException refused = assertThrows(DomainException.class, () -> TodoChanges.forUpdate(json(body)), body);
             assertEquals(ErrorCode.MALFORMED_REQUEST, refused.code(), body);
         }
+    }
+
+    private static List<FieldError> refusedOn(Todo todo, String body) {
+        DomainException refused = assertThrows(DomainException.class,
+                () -> TodoChanges.forUpdate(json(body)).applyTo(todo, NOW, BERLIN));
+        assertEquals(ErrorCode.VALIDATION_FAILED, refused.code());
+        return refused.errors();
+    }
+
+    @Test
+    void aReminderMustBeInTheFutureWhenItIsSet() {
+        Todo todo = created("{\"title\": \"t\", \"remindAt\": \"2026-11-30T11:30:00+01:00\"}");
+        assertEquals(List.of(new FieldError("remindAt", "must be in the future")),
+                refusedOn(todo, "{\"remindAt\": \"2026-11-30T09:59:59Z\"}"));
+        // a client that sends the stored (now past) value back is not setting a reminder
+        Todo later = created("{\"title\": \"t\", \"remindAt\": \"2026-11-30T10:00:01Z\"}");
+        TodoChanges.forUpdate(json("{\"title\": \"u\", \"remindAt\": \"2026-11-30T10:00:01Z\"}"))
+                .applyTo(later, NOW.plusSeconds(60), BERLIN);
+        assertEquals("u", later.getTitle());
+        assertEquals(Instant.parse("2026-11-30T10:00:01Z"), later.getRemindAt());
+    }
+
+    @Test
+    void aRecurrenceNeedsADueDate() {
+        Todo todo = created("{\"title\": \"t\"}");
+        assertEquals(List.of(new FieldError("recurrence", "a recurring todo needs dueAt")),
+                refusedOn(todo, "{\"recurrence\": {\"freq\": \"daily\"}}"));
+        Todo recurring = created("""
+                {"title": "t", "dueAt": "2027-01-31T08:00:00+01:00", "recurrence": {"freq": "monthly", "interval": 2}}""");
+        assertEquals(new Recurrence(Recurrence.Frequency.MONTHLY, 2, java.util.Set.of(), 31), recurring.getRecurrence(),
+                "anchored on the due date's day in the user's zone");
+        assertEquals(List.of(new FieldError("dueAt", "a recurring todo needs dueAt")), refusedOn(recurring, "{\"dueAt\": null}"));
+    }
+
+    @Test
+    void recurrenceRules() {
+        assertEquals("recurrence.freq", violations("{\"recurrence\": {\"freq\": \"hourly\"}}").get(0).field());
+        assertEquals("must be between 1 and 365", violations("{\"recurrence\": {\"freq\": \"daily\", \"interval\": 0}}").get(0).message());
+        assertEquals("must be between 1 and 365", violations("{\"recurrence\": {\"freq\": \"daily\", \"interval\": 366}}").get(0).message());
+        assertEquals("is only for a weekly recurrence",
+                violations("{\"recurrence\": {\"freq\": \"daily\", \"byWeekday\": [\"mo\"]}}").get(0).message());
+        assertEquals("recurrence.byWeekday", violations("{\"recurrence\": {\"freq\": \"weekly\", \"byWeekday\": [\"monday\"]}}").get(0).field());
+        for (String body : List.of("{\"recurrence\": \"daily\"}", "{\"recurrence\": {\"freq\": \"daily\", \"every\": 2}}",
+                "{\"recurrence\": {\"freq\": \"daily\", \"interval\": \"2\"}}", "{\"remindAt\": 5}")) {
+            DomainException refused = assertThrows(DomainException.class, () -> TodoChanges.forUpdate(json(body)), body);
+            assertEquals(ErrorCode.MALFORMED_REQUEST, refused.code(), body);
+        }
+        Todo weekly = created("""
+                {"title": "t", "dueAt": "2026-12-01T08:00:00Z", "recurrence": {"freq": "weekly", "byWeekday": ["fr", "tu"]}}""");
+        assertEquals(List.of("tu", "fr"), weekly.getRecurrence().weekdayNames());
+        assertEquals(1, weekly.getRecurrence().interval());
     }
 }

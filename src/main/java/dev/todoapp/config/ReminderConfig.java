@@ -1,0 +1,35 @@
+package dev.todoapp.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Reminder and daily-digest mails (issue 17). */
+@ConfigMapping(prefix = "reminders")
+public interface ReminderConfig {
+
+    /** Off for an instance that should only serve requests; another instance sends. */
+    @WithDefault("true")
+    boolean schedulerEnabled();
+
+    /** How often due reminders are looked for: a reminder leaves at most this late (plus the outbox's seconds). */
+    @WithDefault("PT20S")
+    Duration pollInterval();
+
+    /** Reminders claimed per transaction. */
+    @WithDefault("100")
+    int batchSize();
+
+    /** After downtime, a reminder more late than this is skipped (logged and counted) instead of sent. */
+    @WithDefault("PT24H")
+    Duration maxLateness();
+
+    /**
+     * {@code PUBLIC_API_URL}: the API's public origin (https://…), for the one-click unsubscribe link
+     * (List-Unsubscribe, RFC 8058), which mail clients POST to directly. Unset: the mails go out without
+     * those headers (docs/operations.md).
+     */
+    Optional<String> publicApiUrl();
+}

@@ -1,0 +1,28 @@
+package dev.todoapp.mail;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import dev.todoapp.support.TestClock;
+
+/** SMTP to GreenMail with the settable {@link TestClock}, a fast reminder poll and small batches. */
+public class ReminderProfile extends SmtpProfile {
+
+    public static final String PUBLIC_API_URL = "https://api.todo.test";
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+        overrides.put("reminders.public-api-url", PUBLIC_API_URL);
+        overrides.put("reminders.poll-interval", "PT1S");
+        // several batches per run, so two concurrent runs really interleave
+        overrides.put("reminders.batch-size", "5");
+        return overrides;
+    }
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(TestClock.class);
+    }
+}
