@@ -2,7 +2,7 @@
 // End-to-end runner: a real SMTP server, the real backend jar (embedded PostgreSQL), the Next.js
 // production server, then Playwright (Debian's Chromium) against them. Cleans up whatever it started.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync, createWriteStream } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -76,6 +76,13 @@ function stopAll() {
   }
   smtp?.close();
   if (tempDb) {
+    // a PostgreSQL a test started again (the outage proof) is no child of the backend: stop it too
+    try {
+      const pid = Number(readFileSync(join(tempDb, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      if (pid > 0) process.kill(pid, 'SIGINT');
+    } catch {
+      // stopped already
+    }
     // give PostgreSQL a moment to stop before its folder goes
     setTimeout(() => rmSync(tempDb, { recursive: true, force: true }), 3000).unref();
   }
@@ -180,7 +187,7 @@ async function main() {
   const playwright = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {
     cwd: webDir,
     stdio: 'inherit',
-    env: { ...env, E2E_BASE_URL: uiUrl, E2E_API_URL: apiUrl, E2E_MAIL_DIR: mailDir },
+    env: { ...env, E2E_BASE_URL: uiUrl, E2E_API_URL: apiUrl, E2E_MAIL_DIR: mailDir, E2E_DB_DIR: tempDb },
   });
   return new Promise((done) => playwright.on('exit', (code) => done(code ?? 1)));
 }

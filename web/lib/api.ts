@@ -26,7 +26,18 @@ type RequestOptions = {
   auth?: boolean;
   headers?: Record<string, string>;
   query?: URLSearchParams;
+  write?: Write;
 };
+
+/**
+ * How a todo write goes out: with the Idempotency-Key that its retries share (docs/api.md
+ * "Idempotent writes"), and as a keepalive request so that it still reaches the service when the
+ * page is closed or reloaded right after.
+ */
+export type Write = { idempotencyKey?: string; timeoutMs?: number };
+
+/** A write that has had no answer for this long is given up and retried with the same key. */
+export const WRITE_TIMEOUT_MS = 20_000;
 
 export type WithVersion<T> = { data: T; etag: string | null };
 
@@ -63,6 +74,8 @@ export class ApiClient {
       const token = this.opts.getAccessToken?.();
       if (token) headers.Authorization = `Bearer ${token}`;
     }
+    const write = options.write;
+    if (write?.idempotencyKey) headers['Idempotency-Key'] = write.idempotencyKey;
     const qs = options.query?.toString();
     let response: Response;
     try {
@@ -71,6 +84,7 @@ export class ApiClient {
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         cache: 'no-store',
+        ...(write ? { keepalive: true, signal: AbortSignal.timeout(write.timeoutMs ?? WRITE_TIMEOUT_MS) } : {}),
       });
     } catch (cause) {
       throw new NetworkError(cause);
@@ -153,30 +167,30 @@ export class ApiClient {
   listTodos(query: TodoQuery = {}): Promise<TodoPage> {
     return this.json('/api/todos', { auth: true, query: buildTodoQuery(query) });
   }
-  createTodo(body: TodoCreate): Promise<WithVersion<Todo>> {
-    return this.versioned('/api/todos', { method: 'POST', body, auth: true });
+  createTodo(body: TodoCreate, write?: Write): Promise<WithVersion<Todo>> {
+    return this.versioned('/api/todos', { method: 'POST', body, auth: true, write });
   }
   getTodo(id: string): Promise<WithVersion<Todo>> {
     return this.versioned(`/api/todos/${encodeURIComponent(id)}`, { auth: true });
   }
-  updateTodo(id: string, patch: TodoPatch, version?: number): Promise<WithVersion<Todo>> {
+  updateTodo(id: string, patch: TodoPatch, version?: number, write?: Write): Promise<WithVersion<Todo>> {
     const headers: Record<string, string> = version === undefined ? {} : { 'If-Match': `"${version}"` };
-    return this.versioned(`/api/todos/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch, auth: true, headers });
+    return this.versioned(`/api/todos/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch, auth: true, headers, write });
   }
-  deleteTodo(id: string): Promise<void> {
-    return this.empty(`/api/todos/${encodeURIComponent(id)}`, { method: 'DELETE', auth: true });
+  deleteTodo(id: string, write?: Write): Promise<void> {
+    return this.empty(`/api/todos/${encodeURIComponent(id)}`, { method: 'DELETE', auth: true, write });
   }
-  toggleTodo(id: string): Promise<Todo> {
-    return this.json(`/api/todos/${encodeURIComponent(id)}/toggle`, { method: 'POST', auth: true });
+  toggleTodo(id: string, write?: Write): Promise<Todo> {
+    return this.json(`/api/todos/${encodeURIComponent(id)}/toggle`, { method: 'POST', auth: true, write });
   }
-  moveTodo(id: string, target: { beforeId: string } | { afterId: string }): Promise<Todo> {
-    return this.json(`/api/todos/${encodeURIComponent(id)}/move`, { method: 'POST', body: target, auth: true });
+  moveTodo(id: string, target: { beforeId: string } | { afterId: string }, write?: Write): Promise<Todo> {
+    return this.json(`/api/todos/${encodeURIComponent(id)}/move`, { method: 'POST', body: target, auth: true, write });
   }
-  bulk(action: 'complete' | 'uncomplete' | 'delete', ids: string[]): Promise<{ affected: number }> {
-    return this.json('/api/todos/bulk', { method: 'POST', body: { action, ids }, auth: true });
+  bulk(action: 'complete' | 'uncomplete' | 'delete', ids: string[], write?: Write): Promise<{ affected: number }> {
+    return this.json('/api/todos/bulk', { method: 'POST', body: { action, ids }, auth: true, write });
   }
-  clearCompleted(): Promise<{ deleted: number }> {
-    return this.json('/api/todos', { method: 'DELETE', auth: true, query: new URLSearchParams({ status: 'completed' }) });
+  clearCompleted(write?: Write): Promise<{ deleted: number }> {
+    return this.json('/api/todos', { method: 'DELETE', auth: true, query: new URLSearchParams({ status: 'completed' }), write });
   }
   categories(): Promise<Category[]> {
     return this.json('/api/todos/categories', { auth: true });

@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'internal_error'
   | 'service_unavailable'
+  | 'request_in_progress'
+  | 'idempotency_key_reused'
   | 'network_error'
   | 'unknown';
 
@@ -142,6 +144,17 @@ export class UnauthorizedError extends ApiError {
   }
 }
 
+/** 503, or 409 request_in_progress: the same request may succeed later (after Retry-After, if given). */
+export class RetryLaterError extends ApiError {
+  /** seconds to wait, from Retry-After */
+  readonly retryAfter: number | null;
+  constructor(code: 'service_unavailable' | 'request_in_progress', status: number, problem: Problem, retryAfter: number | null, message: string) {
+    super(code, status, problem, message);
+    this.name = 'RetryLaterError';
+    this.retryAfter = retryAfter;
+  }
+}
+
 export class NetworkError extends ApiError {
   constructor(cause: unknown) {
     super('network_error', 0, {}, 'Cannot reach the server. Check your connection and try again.');
@@ -168,7 +181,8 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 const KNOWN_CODES = new Set<string>([
   'validation_failed', 'malformed_request', 'email_taken', 'invalid_credentials', 'invalid_refresh_token',
   'weak_password', 'rate_limited', 'version_conflict', 'invalid_reset_token', 'not_found', 'unauthorized',
-  'payload_too_large', 'internal_error', 'email_not_verified', 'invalid_verification_token',
+  'payload_too_large', 'internal_error', 'service_unavailable', 'request_in_progress', 'idempotency_key_reused',
+  'email_not_verified', 'invalid_verification_token',
 ]);
 
 function codeFromStatus(status: number): ErrorCode {
@@ -208,7 +222,10 @@ export function toApiError(status: number, problem: Problem, headers?: { get(nam
       return new ApiError(code, status, problem, `Something went wrong on our side.${problem.requestId ? ` (reference ${problem.requestId})` : ''}`);
     case 'service_unavailable':
       // the database is briefly unreachable, or too many sign-ins at once (service_busy): both pass
-      return new ApiError(code, status, problem, 'The service is busy right now. Please try again in a few seconds.');
+      return new RetryLaterError(code, status, problem, parseRetryAfter(headers?.get('Retry-After') ?? null), 'The service is busy right now. Please try again in a few seconds.');
+    case 'request_in_progress':
+      // the first request with this Idempotency-Key is still running: its answer comes on a retry
+      return new RetryLaterError(code, status, problem, parseRetryAfter(headers?.get('Retry-After') ?? null), 'Still saving — please wait a moment.');
     default:
       return new ApiError(code, status, problem);
   }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setSession } from '@/lib/session-client';
 import type { Todo } from '@/lib/types';
 import { TodoApp } from './todo-app';
+import { forgetTodoStores } from './todo-store';
 
 const replace = vi.fn();
 let search = new URLSearchParams();
@@ -71,6 +72,8 @@ const user = {
 let replaceState: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
   replaceState = vi.spyOn(window.history, 'replaceState');
+  forgetTodoStores();
+  localStorage.clear();
   items = [todo('1'), todo('2', { completed: true })];
   override = null;
   calls.length = 0;

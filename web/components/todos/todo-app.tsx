@@ -11,18 +11,32 @@ import { TodoFilters } from './todo-filters';
 import { TodoListView } from './todo-list-view';
 import { TodoPagination } from './todo-pagination';
 import { useToasts } from './use-toasts';
+import { TodoConflictDialog } from './todo-conflict-dialog';
+import { TodoSaveStatus } from './todo-save-status';
+import { currentTodoStore, TodoStoreProvider, useConflicts, type TodoStore } from './todo-store';
 import { useTodoFilters } from './use-todo-filters';
 import { useTodoList, type Counts } from './use-todo-list';
 import { useTodoMutations } from './use-todo-mutations';
 
-/** The todo page: the filters from the URL, the list and its writes, put together. */
+/** The todo page: the signed-in person's store (queries, queued writes), restored before anything shows. */
 export function TodoApp() {
+  const [store] = useState(currentTodoStore);
+  return (
+    <TodoStoreProvider store={store}>
+      <TodoScreen store={store} />
+    </TodoStoreProvider>
+  );
+}
+
+/** The filters from the URL, the list and its writes, put together. */
+function TodoScreen({ store }: { store: TodoStore }) {
   const { filters, setFilters, focus } = useTodoFilters();
   const { toasts, notify, dismiss, fail } = useToasts();
   const [announcement, setAnnouncement] = useState('');
-  const list = useTodoList(filters, setFilters);
-  const todos = useTodoMutations(list, filters, { notify, fail, announce: setAnnouncement });
+  const list = useTodoList(store, filters, setFilters);
+  const todos = useTodoMutations(store, list, filters, { notify, fail, announce: setAnnouncement });
   const [editing, setEditing] = useState<Todo | null>(null);
+  const conflicts = useConflicts(store);
 
   const { items, page, loading, loadError, counts, categories, reload } = list;
   const reorderable = canReorder(filters) && !loading;
@@ -33,6 +47,7 @@ export function TodoApp() {
       <div className="page-title">
         <h1>Todos</h1>
         {counts ? <TodoCounts counts={counts} /> : null}
+        <TodoSaveStatus />
       </div>
 
       <TodoAddForm categories={categoryNames} onCreate={todos.create} />
@@ -96,13 +111,19 @@ export function TodoApp() {
         categories={categoryNames}
         update={todos.update}
         latest={todos.latest}
-        onClose={() => setEditing(null)}
+        onClose={() => {
+          if (editing) store.resolveConflict(editing.id);
+          setEditing(null);
+        }}
         onGone={() => {
           setEditing(null);
           notify('That todo was deleted elsewhere.', { tone: 'error' });
           reload();
         }}
       />
+
+      {/* an edit that met another device's change after it was sent from the queue */}
+      <TodoConflictDialog conflict={editing ? null : (conflicts[0] ?? null)} onKeepMine={todos.keepMine} onTakeTheirs={todos.takeTheirs} />
 
       <p className="sr-only" aria-live="polite">
         {announcement}

@@ -11,8 +11,8 @@ import { draftFromTodo, draftToBody, TodoFields, validateDraft } from './todo-fi
 type Props = {
   todo: Todo | null;
   categories: string[];
-  /** saves with the version the dialog started from (a change elsewhere is a conflict) */
-  update: (todo: Todo, patch: TodoPatch) => Promise<Todo>;
+  /** saves with the version the dialog started from (a change elsewhere is a conflict); null overwrites */
+  update: (todo: Todo, patch: TodoPatch, version?: number | null) => Promise<Todo>;
   latest: (id: string) => Promise<Todo>;
   onClose: () => void;
   onGone: () => void;
@@ -34,15 +34,16 @@ function EditForm({ todo: initial, categories, update, latest, onClose, onGone }
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function onSubmit(event: FormEvent) {
+  async function onSubmit(event: FormEvent, version: number | null = todo.version) {
     event.preventDefault();
     const fieldErrors = validateDraft(draft);
     setErrors(fieldErrors);
     setFormError(null);
     if (Object.keys(fieldErrors).length) return;
     setBusy(true);
+    setConflict(false);
     try {
-      await update(todo, draftToBody(draft));
+      await update(todo, draftToBody(draft), version);
       onClose();
     } catch (error) {
       setBusy(false);
@@ -69,9 +70,12 @@ function EditForm({ todo: initial, categories, update, latest, onClose, onGone }
     <form onSubmit={onSubmit} noValidate>
       {conflict ? (
         <div className="alert alert-warning" role="alert">
-          <p>This todo was changed elsewhere — reload to get the latest version, then make your change again.</p>
+          <p>This todo was changed elsewhere — reload to get the latest version, then make your change again, or keep yours.</p>
           <button type="button" className="btn btn-sm" onClick={reloadLatest}>
             Reload
+          </button>{' '}
+          <button type="button" className="btn btn-sm" onClick={(e) => void onSubmit(e, null)}>
+            Keep mine
           </button>
         </div>
       ) : null}

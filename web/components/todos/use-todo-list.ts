@@ -1,92 +1,91 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useMutationState, useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browserApi } from '@/lib/browser-api';
 import { errorMessage, UnauthorizedError } from '@/lib/errors';
+import { applyPending, type PendingWrite, type WriteKind } from '@/lib/todo-writes';
 import { filtersToParams, filtersToQuery, type Filters } from '@/lib/todos-state';
-import type { Category, Todo, TodoPage } from '@/lib/types';
 import type { FiltersChange } from './todo-filters';
+import { todoKeys, type TodoStore } from './todo-store';
 
-type Loaded = { key: string; page: TodoPage } | { key: string; error: string };
 export type Counts = { active: number; completed: number };
 
 /**
- * Every read of the todo list: the page for the filters, the counts and the categories (the data
- * layer moves to TanStack Query in issue 13; this hook and useTodoMutations are what changes).
- * `items` is the list as shown, which the mutations change optimistically.
+ * Every read of the todo list (TanStack Query, keyed by the filters): the page for the filters, the
+ * counts and the categories. `items` is the list as shown: the service's answer with the writes not
+ * yet answered laid over it, so a write shows at once and a refused one simply drops out.
  */
-export function useTodoList(filters: Filters, setFilters: FiltersChange) {
+export function useTodoList(store: TodoStore, filters: Filters, setFilters: FiltersChange) {
   const api = browserApi();
-  const queryKey = filtersToParams(filters).toString();
+  const params = filtersToParams(filters).toString();
 
-  const [reloadTick, setReloadTick] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [items, setItems] = useState<Todo[]>([]);
-  const [counts, setCounts] = useState<Counts | null>(null);
-  const [categories, setCategories] = useState<Category[]>([]);
-  // bumped by every change; a list answer that started before a change is stale and is fetched again
-  const changes = useRef(0);
-  // todos waiting out their undo window stay hidden from list answers
-  const hidden = useRef(new Set<string>());
+  const list = useQuery({
+    queryKey: todoKeys.list(params),
+    queryFn: () => api.listTodos(filtersToQuery(filters)),
+    placeholderData: keepPreviousData,
+  });
+  const counts = useQuery({
+    queryKey: todoKeys.counts,
+    queryFn: async (): Promise<Counts> => {
+      const [active, completed] = await Promise.all([api.listTodos({ status: 'active', size: 1 }), api.listTodos({ status: 'completed', size: 1 })]);
+      return { active: active.totalItems, completed: completed.totalItems };
+    },
+  });
+  const categories = useQuery({ queryKey: todoKeys.categories, queryFn: () => api.categories() });
 
-  const loadKey = `${queryKey}#${reloadTick}`;
-  const loading = loaded?.key !== loadKey;
-  const page = loaded && 'page' in loaded ? loaded.page : null;
-  const loadError = loaded && 'error' in loaded && !loading ? loaded.error : null;
+  const pending = useMutationState<PendingWrite>({
+    filters: { mutationKey: ['todos', 'write'], status: 'pending' },
+    select: (mutation) => ({ kind: mutation.options.mutationKey?.[2] as WriteKind, vars: mutation.state.variables }) as PendingWrite,
+  });
 
-  const metaSeq = useRef(0);
-  const refreshMeta = useCallback(() => {
-    const seq = ++metaSeq.current;
-    Promise.all([
-      api.listTodos({ status: 'active', size: 1 }),
-      api.listTodos({ status: 'completed', size: 1 }),
-      api.categories(),
-    ])
-      .then(([active, completed, cats]) => {
-        if (seq !== metaSeq.current) return; // a newer answer is on its way
-        setCounts({ active: active.totalItems, completed: completed.totalItems });
-        setCategories(cats);
-      })
-      .catch(() => undefined);
-  }, [api]);
+  // todos waiting out their undo window stay hidden
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const hide = useCallback((id: string) => setHidden((set) => new Set(set).add(id)), []);
+  const unhide = useCallback(
+    (id: string) =>
+      setHidden((set) => {
+        const next = new Set(set);
+        next.delete(id);
+        return next;
+      }),
+    [],
+  );
 
-  const reload = useCallback(() => setReloadTick((t) => t + 1), []);
-  const changed = useCallback(() => {
-    changes.current += 1;
-  }, []);
+  const page = list.data ?? null;
+  const newAtEnd = (filters.sort === 'position' || filters.sort === 'createdAt') && filters.order === 'asc';
+  const items = useMemo(
+    () =>
+      applyPending(page?.items ?? [], pending, { status: filters.status, newAtEnd, realId: (id) => store.ids.real(id) }).filter(
+        (t) => !hidden.has(t.id),
+      ),
+    [page, pending, filters.status, newAtEnd, store, hidden],
+  );
 
   useEffect(() => {
-    let live = true;
-    const seen = changes.current;
-    api
-      .listTodos(filtersToQuery(filters))
-      .then((result) => {
-        if (!live) return;
-        if (changes.current !== seen) {
-          setReloadTick((t) => t + 1);
-          return;
-        }
-        if (result.page > 0 && result.items.length === 0 && result.totalPages > 0) {
-          // the page emptied (deletes elsewhere): show the last one that exists
-          setFilters((current) => ({ ...current, page: result.totalPages - 1 }));
-          return;
-        }
-        setItems(result.items.filter((t) => !hidden.current.has(t.id)));
-        setLoaded({ key: loadKey, page: result });
-      })
-      .catch((error) => {
-        if (!live || error instanceof UnauthorizedError) return;
-        setLoaded({ key: loadKey, error: errorMessage(error) });
-      });
-    refreshMeta();
-    return () => {
-      live = false;
-    };
-    // loadKey captures filters and reloads
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [loadKey]);
+    if (page && page.page > 0 && page.items.length === 0 && page.totalPages > 0) {
+      // the page emptied (deletes elsewhere): show the last one that exists
+      setFilters((current) => ({ ...current, page: page.totalPages - 1 }));
+    }
+  }, [page, setFilters]);
 
-  return { items, setItems, page, loading, loadError, counts, categories, reload, refreshMeta, changed, hidden };
+  // a list already shown stays (with the pending writes over it) when a later fetch fails, e.g. offline
+  const failed = list.error && !(list.error instanceof UnauthorizedError) && !list.isFetching && !list.data;
+  const loadError = failed ? errorMessage(list.error) : null;
+  const loading = !page || list.isPlaceholderData || (list.isFetching && list.isError);
+  const reload = useCallback(() => void list.refetch(), [list]);
+
+  return {
+    items,
+    page,
+    loading,
+    loadError,
+    counts: counts.data ?? null,
+    categories: categories.data ?? [],
+    reload,
+    hide,
+    unhide,
+  };
 }
 
 export type TodoList = ReturnType<typeof useTodoList>;

@@ -1,11 +1,17 @@
 'use client';
 
+import { onlineManager, useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { browserApi } from '@/lib/browser-api';
-import { NotFoundError, ValidationError } from '@/lib/errors';
-import { matchesStatus, moveItem, moveTarget, removeItem, replaceItem, restoreItem, toggled, type Filters } from '@/lib/todos-state';
+import { ValidationError } from '@/lib/errors';
+import {
+  newIdempotencyKey, TEMP_PREFIX, type ClearCompletedWrite, type CompleteManyWrite, type CreateWrite, type DeleteWrite, type MoveWrite,
+  type ToggleWrite, type UpdateWrite,
+} from '@/lib/todo-writes';
+import { matchesStatus, moveTarget, type Filters } from '@/lib/todos-state';
 import type { Todo, TodoCreate, TodoPatch } from '@/lib/types';
 import type { FieldErrors } from '@/lib/validation';
+import { writeKey, type Conflict, type TodoStore } from './todo-store';
 import { UNDO_MS, type Notify } from './use-toasts';
 import type { TodoList } from './use-todo-list';
 
@@ -14,173 +20,139 @@ export type CreateResult = { ok: true } | { ok: false; fieldErrors?: FieldErrors
 type Feedback = { notify: Notify; fail: (error: unknown) => void; announce: (message: string) => void };
 
 /**
- * Every write to the todos, each shown at once (optimistically) and undone when the API refuses it
- * (the data layer moves to TanStack Query in issue 13; this hook and useTodoList are what changes).
+ * Every write to the todos, as TanStack Query mutations (their work is in the store's mutation
+ * defaults, so a write restored after a reload runs the same code). Each is shown at once through
+ * the list's pending overlay, queued while offline, and sent with an Idempotency-Key.
  */
-export function useTodoMutations(list: TodoList, filters: Filters, { notify, fail, announce }: Feedback) {
-  const api = browserApi();
-  const { items, setItems, reload, refreshMeta, changed, hidden } = list;
+export function useTodoMutations(store: TodoStore, list: TodoList, filters: Filters, { notify, fail, announce }: Feedback) {
+  const { items, hide, unhide } = list;
+  const createM = useMutation<Todo, Error, CreateWrite>({ mutationKey: writeKey('create') });
+  const toggleM = useMutation<Todo, Error, ToggleWrite>({ mutationKey: writeKey('toggle') });
+  const updateM = useMutation<Todo, Error, UpdateWrite>({ mutationKey: writeKey('update') });
+  const moveM = useMutation<Todo, Error, MoveWrite>({ mutationKey: writeKey('move') });
+  const deleteM = useMutation<string, Error, DeleteWrite>({ mutationKey: writeKey('delete') });
+  const completeManyM = useMutation<{ affected: number }, Error, CompleteManyWrite>({ mutationKey: writeKey('completeMany') });
+  const clearM = useMutation<{ deleted: number }, Error, ClearCompletedWrite>({ mutationKey: writeKey('clearCompleted') });
 
-  /** A pending delete: its timer, so undo or leaving the page can settle it. */
-  const pendingDeletes = usePendingDeletes(hidden);
+  useEffect(() => store.onFailure(({ error }) => fail(error)), [store, fail]);
+
+  /** Fire and forget: errors reach the person through the store (a toast, the conflict prompt). */
+  const detached = <T,>(promise: Promise<T>) => void promise.catch(() => undefined);
 
   async function create(body: TodoCreate): Promise<CreateResult> {
-    const now = new Date().toISOString();
-    const temp: Todo = {
-      id: `temp-${Date.now()}`, title: body.title, description: body.description ?? null, completed: false, completedAt: null,
-      priority: body.priority ?? 'none', category: body.category ?? null, tags: body.tags ?? [], dueAt: body.dueAt ?? null,
-      remindAt: body.remindAt ?? null, recurrence: body.recurrence ?? null, nextOccurrence: null, position: 0, createdAt: now, updatedAt: now, version: 0,
-    };
-    // new todos go to the end of the manual order
-    const atEnd = (filters.sort === 'position' || filters.sort === 'createdAt') && filters.order === 'asc';
-    setItems(atEnd ? [...items, temp] : [temp, ...items]);
-    changed();
+    const vars: CreateWrite = { key: newIdempotencyKey(), tempId: `${TEMP_PREFIX}${crypto.randomUUID()}`, body, createdAt: new Date().toISOString() };
     try {
-      await api.createTodo(body);
-      reload();
+      await createM.mutateAsync(vars);
       return { ok: true };
     } catch (error) {
-      setItems((list) => list.filter((t) => t.id !== temp.id));
       if (error instanceof ValidationError && Object.keys(error.fieldErrors).length) return { ok: false, fieldErrors: error.fieldErrors };
-      fail(error);
       return { ok: false };
     }
   }
 
-  async function toggle(todo: Todo) {
-    changed();
-    setItems((list) => replaceItem(list, toggled(todo)));
-    try {
-      const saved = await api.toggleTodo(todo.id);
-      if (matchesStatus(saved, filters.status)) {
-        setItems((list) => replaceItem(list, saved));
-      } else {
-        // it no longer belongs to this view (e.g. done under "Active"): take it out, with undo
-        setItems((list) => list.filter((t) => t.id !== saved.id));
-        notify(`“${saved.title}” marked as ${saved.completed ? 'done' : 'not done'}.`, {
-          action: { label: 'Undo', run: () => void api.toggleTodo(saved.id).then(reload, fail) },
-        });
-      }
-      refreshMeta();
-    } catch (error) {
-      setItems((list) => replaceItem(list, todo));
-      if (error instanceof NotFoundError) reload();
-      fail(error);
+  function toggle(todo: Todo) {
+    const completed = !todo.completed;
+    const run = () => detached(toggleM.mutateAsync({ key: newIdempotencyKey(), id: todo.id, completed, detached: true }));
+    run();
+    if (!matchesStatus({ ...todo, completed }, filters.status)) {
+      // it no longer belongs to this view (e.g. done under "Active"): it leaves it, with undo
+      notify(`“${todo.title}” marked as ${completed ? 'done' : 'not done'}.`, {
+        action: { label: 'Undo', run: () => detached(toggleM.mutateAsync({ key: newIdempotencyKey(), id: todo.id, completed: !completed, detached: true })) },
+      });
     }
   }
 
-  async function completeShown() {
+  function completeShown() {
     const ids = items.filter((t) => !t.completed).map((t) => t.id);
     if (!ids.length) return;
-    const before = items;
-    setItems((list) => list.map((t) => (t.completed ? t : toggled(t))));
-    changed();
-    try {
-      const { affected } = await api.bulk('complete', ids);
-      notify(`Marked ${affected} todo${affected === 1 ? '' : 's'} as done.`);
-      reload();
-    } catch (error) {
-      setItems(before);
-      fail(error);
-    }
+    completeManyM
+      .mutateAsync({ key: newIdempotencyKey(), ids, detached: true })
+      .then(({ affected }) => notify(`Marked ${affected} todo${affected === 1 ? '' : 's'} as done.`))
+      .catch(() => undefined);
   }
 
-  async function clearCompleted() {
-    try {
-      const { deleted } = await api.clearCompleted();
-      notify(`Cleared ${deleted} completed todo${deleted === 1 ? '' : 's'}.`);
-      reload();
-    } catch (error) {
-      fail(error);
-    }
+  function clearCompleted() {
+    clearM
+      .mutateAsync({ key: newIdempotencyKey(), detached: true })
+      .then(({ deleted }) => notify(`Cleared ${deleted} completed todo${deleted === 1 ? '' : 's'}.`))
+      .catch(() => undefined);
   }
+
+  /** Deletes waiting out their undo window; leaving the page sends them at once. */
+  const [waiting] = useState(() => new Map<string, ReturnType<typeof setTimeout>>());
+  function sendDelete(id: string) {
+    clearTimeout(waiting.get(id));
+    waiting.delete(id);
+    detached(deleteM.mutateAsync({ key: newIdempotencyKey(), id, detached: true }));
+  }
+  useEffect(() => {
+    const sendAll = () => [...waiting.keys()].forEach(sendDelete);
+    const off = store.onLeave(sendAll);
+    return () => {
+      off();
+      sendAll();
+    };
+    // sendDelete only reads stable things (the map, the mutation's mutateAsync)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, waiting]);
 
   /** Hidden at once, deleted after the undo window. */
   function remove(todo: Todo) {
-    const { items: rest, removed } = removeItem(items, todo.id);
-    if (!removed) return;
-    changed();
-    setItems(rest);
-    const timer = setTimeout(async () => {
-      pendingDeletes.delete(todo.id);
-      try {
-        await api.deleteTodo(todo.id);
-        refreshMeta();
-      } catch (error) {
-        if (error instanceof NotFoundError) return;
-        setItems((list) => restoreItem(list, removed.todo, removed.index));
-        fail(error);
-      }
-    }, UNDO_MS);
-    pendingDeletes.set(todo.id, timer);
+    if (waiting.has(todo.id)) return;
+    hide(todo.id);
+    waiting.set(
+      todo.id,
+      setTimeout(() => sendDelete(todo.id), UNDO_MS),
+    );
     notify(`Deleted “${todo.title}”.`, {
       action: {
         label: 'Undo',
         run: () => {
-          clearTimeout(timer);
-          pendingDeletes.delete(todo.id);
-          setItems((list) => restoreItem(list, removed.todo, removed.index));
+          clearTimeout(waiting.get(todo.id));
+          waiting.delete(todo.id);
+          unhide(todo.id);
         },
       },
     });
   }
 
   /** Drag and drop, or the up/down buttons. */
-  async function move(from: number, to: number) {
+  function move(from: number, to: number) {
     const target = moveTarget(items, from, to);
     const moving = items[from];
     if (!target || !moving) return;
-    const before = items;
-    setItems(moveItem(items, from, to));
-    changed();
     announce(`Moved “${moving.title}” to position ${to + 1} of ${items.length}.`);
-    try {
-      const saved = await api.moveTodo(moving.id, target);
-      setItems((list) => replaceItem(list, saved));
-    } catch (error) {
-      setItems(before);
-      fail(error);
-    }
+    detached(moveM.mutateAsync({ key: newIdempotencyKey(), id: moving.id, target, detached: true }));
   }
 
-  /** The edit dialog's save; its errors (conflict, gone, invalid) are the dialog's to show. */
-  async function update(todo: Todo, patch: TodoPatch): Promise<Todo> {
-    const { data } = await api.updateTodo(todo.id, patch, todo.version);
-    setItems((list) => replaceItem(list, data));
-    refreshMeta();
-    return data;
+  /**
+   * The edit dialog's save. Online, the dialog waits for the answer and shows its errors (conflict,
+   * gone, invalid); offline, the edit is queued and the dialog closes: a conflict found when it is
+   * sent comes back as a prompt.
+   */
+  async function update(todo: Todo, patch: TodoPatch, version: number | null = todo.version): Promise<Todo> {
+    const vars: UpdateWrite = { key: newIdempotencyKey(), id: todo.id, patch, version, title: todo.title };
+    if (!onlineManager.isOnline()) {
+      detached(updateM.mutateAsync({ ...vars, detached: true }));
+      return { ...todo, ...patch } as Todo;
+    }
+    return updateM.mutateAsync(vars);
   }
 
   async function latest(id: string): Promise<Todo> {
-    return (await api.getTodo(id)).data;
+    return (await browserApi().getTodo(store.ids.real(id))).data;
   }
 
-  return { create, toggle, completeShown, clearCompleted, remove, move, update, latest };
+  /** The conflict prompt's choices: send mine over theirs, or drop mine. */
+  function keepMine(conflict: Conflict) {
+    store.resolveConflict(conflict.id);
+    detached(updateM.mutateAsync({ key: newIdempotencyKey(), id: conflict.id, patch: conflict.patch, version: null, title: conflict.title, detached: true }));
+  }
+  function takeTheirs(conflict: Conflict) {
+    store.resolveConflict(conflict.id);
+  }
+
+  return { create, toggle, completeShown, clearCompleted, remove, move, update, latest, keepMine, takeTheirs };
 }
 
 export type TodoMutations = ReturnType<typeof useTodoMutations>;
-
-/** Deletes waiting out their undo window, hidden from list answers; leaving the page sends them. */
-function usePendingDeletes(hidden: TodoList['hidden']) {
-  const [timers] = useState(() => new Map<string, ReturnType<typeof setTimeout>>());
-  useEffect(() => {
-    const pending = timers;
-    return () => {
-      for (const [id, timer] of pending) {
-        clearTimeout(timer);
-        browserApi().deleteTodo(id).catch(() => undefined);
-      }
-      pending.clear();
-    };
-  }, [timers]);
-  return {
-    set(id: string, timer: ReturnType<typeof setTimeout>) {
-      timers.set(id, timer);
-      hidden.current.add(id);
-    },
-    delete(id: string) {
-      timers.delete(id);
-      hidden.current.delete(id);
-    },
-  };
-}
