@@ -2546,12 +2546,21 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description The token is missing or was not signed by this service */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description The Accept header rules out application/json */
                 406: {
@@ -2666,7 +2675,7 @@ export interface components {
         /** @description RFC 9457 problem details; code is the stable word clients switch on */
         Problem: {
             /** @enum {string} */
-            code: "malformed_request" | "validation_failed" | "weak_password" | "not_found" | "unauthorized" | "invalid_credentials" | "invalid_credentials" | "invalid_refresh_token" | "invalid_reset_token" | "invalid_unsubscribe_token" | "forbidden" | "email_taken" | "email_not_verified" | "invalid_verification_token" | "version_conflict" | "idempotency_key_reused" | "request_in_progress" | "rate_limited" | "service_busy" | "service_unavailable" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "request_failed" | "internal_error";
+            code: "malformed_request" | "validation_failed" | "weak_password" | "not_found" | "unauthorized" | "invalid_credentials" | "invalid_credentials" | "invalid_refresh_token" | "invalid_reset_token" | "invalid_unsubscribe_token" | "forbidden" | "email_taken" | "email_not_verified" | "invalid_verification_token" | "version_conflict" | "idempotency_key_reused" | "request_in_progress" | "rate_limited" | "service_busy" | "service_unavailable" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "uri_too_long" | "unsupported_media_type" | "headers_too_large" | "mail_state_conflict" | "mail_expired" | "request_failed" | "internal_error";
             detail: string;
             errors?: {
                 field: string;
@@ -2681,14 +2690,16 @@ export interface components {
         };
         /** @description How a todo repeats; computed in the user's time zone (docs/api.md). byWeekday only for weekly; interval defaults to 1. */
         Recurrence: {
-            byWeekday?: components["schemas"]["Weekday"][];
+            /** @description null or absent: none */
+            byWeekday?: components["schemas"]["Weekday"][] | null;
             /** @enum {string} */
             freq: "daily" | "weekly" | "monthly" | "yearly";
             /**
              * Format: int32
+             * @description null or absent: 1
              * @default 1
              */
-            interval?: number;
+            interval?: number | null;
         };
         RefreshRequest: {
             refreshToken?: string | null;

@@ -65,7 +65,8 @@ public class OpenApiContract implements OASFilter {
             entry("PATCH /api/todos/{id}", Route.of(200, 412).withHeaders("ETag")),
             entry("DELETE /api/todos/{id}", Route.of(204)),
             entry("POST /api/todos/{id}/toggle", Route.of(200).withHeaders("ETag")),
-            entry("POST /api/todos/{id}/move", Route.of(200).withHeaders("ETag")));
+            entry("POST /api/todos/{id}/move", Route.of(200).withHeaders("ETag")),
+            entry("POST /api/unsubscribe", Route.of(204).withCodes(ErrorCode.INVALID_UNSUBSCRIBE_TOKEN)));
 
     private static final Map<String, String> HEADER_DESCRIPTIONS = Map.of(
             "ETag", "The todo's version as a strong entity tag; send it back in If-Match",
@@ -76,7 +77,8 @@ public class OpenApiContract implements OASFilter {
     private static final Map<ErrorCode, String> CODE_DESCRIPTIONS = Map.of(
             ErrorCode.EMAIL_NOT_VERIFIED, "The password matched, but the address is not verified yet",
             ErrorCode.INVALID_VERIFICATION_TOKEN, "The link is unknown, used, superseded or expired",
-            ErrorCode.EMAIL_TAKEN, "The link changes the address to one another account has taken since");
+            ErrorCode.EMAIL_TAKEN, "The link changes the address to one another account has taken since",
+            ErrorCode.INVALID_UNSUBSCRIBE_TOKEN, "The token is missing or was not signed by this service");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -107,10 +109,30 @@ public class OpenApiContract implements OASFilter {
             if (schema != null && schema.getRef() != null) {
                 schema = openAPI.getComponents().getSchemas().get(schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1));
             }
-            if (schema != null && schema.getProperties() != null) {
-                schema.setAdditionalPropertiesBoolean(Boolean.FALSE);
-            }
+            close(openAPI, schema);
         });
+    }
+
+    /** The body's schema and the object schemas its properties name (e.g. a todo's Recurrence). */
+    private static void close(OpenAPI openAPI, Schema schema) {
+        if (schema == null || schema.getProperties() == null) {
+            return;
+        }
+        schema.setAdditionalPropertiesBoolean(Boolean.FALSE);
+        schema.getProperties().values().stream().map(property -> referenced(openAPI, property))
+                .filter(nested -> nested != null && nested != schema && nested.getProperties() != null)
+                .forEach(nested -> nested.setAdditionalPropertiesBoolean(Boolean.FALSE));
+    }
+
+    private static Schema referenced(OpenAPI openAPI, Schema property) {
+        String ref = property.getRef();
+        if (ref == null && property.getAnyOf() != null) {
+            ref = property.getAnyOf().stream().map(Schema::getRef).filter(r -> r != null).findFirst().orElse(null);
+        }
+        if (ref == null && property.getOneOf() != null) {
+            ref = property.getOneOf().stream().map(Schema::getRef).filter(r -> r != null).findFirst().orElse(null);
+        }
+        return ref == null ? null : openAPI.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     private static void complete(String route, Operation operation) {

@@ -52,7 +52,8 @@ class RecurringTodoApiTest {
                 .body("recurrence.interval", equalTo(1))
                 .body("recurrence.byWeekday", contains("mo", "we"))
                 .body("nextOccurrence", nullValue());
-        as(account).body(Map.of("recurrence", Map.of("freq", "daily", "interval", 3))).patch("/api/todos/" + id)
+        // JSON has one number type: 3.0 is the whole number 3
+        as(account).body("{\"recurrence\": {\"freq\": \"daily\", \"interval\": 3.0}}").patch("/api/todos/" + id)
                 .then().statusCode(200).body("recurrence.freq", equalTo("daily")).body("recurrence.interval", equalTo(3))
                 .body("recurrence.byWeekday", equalTo(List.of()));
         as(account).body("{\"recurrence\": null, \"remindAt\": null}").patch("/api/todos/" + id)
@@ -68,6 +69,11 @@ class RecurringTodoApiTest {
                 .then().spec(invalid("recurrence"));
         as(account).body(Map.of("title", "t", "dueAt", "2027-01-01T00:00:00Z", "recurrence", Map.of("freq", "daily", "interval", 0)))
                 .post("/api/todos").then().spec(invalid("recurrence.interval"));
+        as(account).body("{\"title\": \"t\", \"dueAt\": \"2027-01-01T00:00:00Z\", \"recurrence\": {\"freq\": \"daily\", \"interval\": 2.5}}")
+                .post("/api/todos").then().statusCode(400).body("code", equalTo("malformed_request"));
+        as(account).body(Map.of("title", "t", "dueAt", "2027-01-01T00:00:00Z",
+                "recurrence", Map.of("freq", "daily", "byWeekday", List.of("mo")))).post("/api/todos")
+                .then().spec(invalid("recurrence.byWeekday"));
         as(account).body(Map.of("title", "t", "recurrence", Map.of("freq", "daily", "unit", "days"))).post("/api/todos")
                 .then().statusCode(400).body("code", equalTo("malformed_request"));
         String id = create(account, Map.of("title", "t", "dueAt", "2027-01-01T00:00:00Z", "recurrence", Map.of("freq", "yearly")));

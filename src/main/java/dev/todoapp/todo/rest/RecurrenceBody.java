@@ -14,8 +14,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         + " byWeekday only for weekly; interval defaults to 1.")
 public record RecurrenceBody(
         @Schema(required = true, enumeration = {"daily", "weekly", "monthly", "yearly"}) String freq,
-        @Schema(minimum = "1", maximum = "" + Recurrence.INTERVAL_MAX, defaultValue = "1") int interval,
-        @Schema(type = SchemaType.ARRAY, implementation = TodoSchemas.Weekday.class, uniqueItems = true)
+        @Schema(minimum = "1", maximum = "" + Recurrence.INTERVAL_MAX, defaultValue = "1", nullable = true,
+                description = "null or absent: 1") int interval,
+        @Schema(type = SchemaType.ARRAY, implementation = TodoSchemas.Weekday.class, uniqueItems = true, nullable = true,
+                description = "null or absent: none")
         List<String> byWeekday) {
 
     static RecurrenceBody of(Recurrence recurrence) {

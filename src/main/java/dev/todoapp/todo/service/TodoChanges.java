@@ -269,7 +269,8 @@ final class TodoChanges {
         int interval = 1;
         JsonNode intervalNode = value.get("interval");
         if (intervalNode != null && !intervalNode.isNull()) {
-            if (!intervalNode.isIntegralNumber()) {
+            // JSON has one number type: 2.0 is the whole number 2, as JSON Schema's integer says
+            if (!intervalNode.isIntegralNumber() && !(intervalNode.isNumber() && intervalNode.canConvertToExactIntegral())) {
                 throw Violations.wrongType("recurrence.interval");
             }
             if (!intervalNode.canConvertToInt() || intervalNode.intValue() < 1 || intervalNode.intValue() > Recurrence.INTERVAL_MAX) {
