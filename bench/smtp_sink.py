@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """A slow SMTP sink for the mail benchmarks: accepts every message after DELAY seconds and appends one
-line per received message ("<recipient> <Message-ID>") to LOG. No dependencies beyond the standard library.
+line per received message ("<recipient> <Message-ID> <Subject>") to LOG. No dependencies beyond the standard library.
 Usage: smtp_sink.py PORT LOG [DELAY_SECONDS]"""
 import socketserver
 import sys
@@ -36,18 +36,20 @@ class Session(socketserver.StreamRequestHandler):
                 self.reply("250 OK")
             elif verb == "DATA":
                 self.reply("354 go ahead")
-                message_id = "-"
+                message_id, subject = "-", "-"
                 while True:
                     data = self.rfile.readline()
                     if not data or data in (b".\r\n", b".\n"):
                         break
                     if data.lower().startswith(b"message-id:"):
                         message_id = data.split(b":", 1)[1].strip().decode("latin-1")
+                    elif data.lower().startswith(b"subject:") and subject == "-":
+                        subject = data.split(b":", 1)[1].strip().decode("latin-1")
                 # a slow mail server: the sender waits here, which is where a crash hurts
                 time.sleep(DELAY)
                 with lock, open(LOG, "a") as log:
                     for recipient in recipients:
-                        log.write(f"{recipient} {message_id}\n")
+                        log.write(f"{recipient} {message_id} {subject}\n")
                 self.reply("250 queued")
             elif verb == "RSET":
                 recipients = []
