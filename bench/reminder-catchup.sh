@@ -69,10 +69,10 @@ cpu1=$(cpu_seconds "$SERVICE_PID")
 echo "warm steady state (20 s, no backlog): $(grep RESULT "$WORK/warm.txt")" \
   "cpu_s=$(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN {printf "%.1f", b-a}') load=$(load_average)"
 
-# percentile P of merged "<us> <count>" histograms on stdin, in ms
+# percentile P of merged "<us> <count>" histograms on stdin, in ms ("-" when no request completed)
 percentile() {
   sort -n | awk -v p="$1" '{v[NR] = $1; c[NR] = $2; total += $2}
-    END {need = total * p / 100; for (i = 1; i <= NR; i++) {sum += c[i]; if (sum >= need) {printf "%.1f", v[i] / 1000; exit}}}'
+    END {need = total * p / 100; for (i = 1; i <= NR; i++) {sum += c[i]; if (sum >= need) {printf "%.1f", v[i] / 1000; exit}}; if (total == 0) printf "-"}'
 }
 
 # distinct backlog reminders (titles remind 1..N) in the sink, and all their mails
@@ -126,7 +126,7 @@ run() {
     "load_before=${load// /,} load_after=$(load_average | tr ' ' ,)"
   echo "  p99 per ${SLICE}-s slice (ms): $(for ((n = 0; n < i; n++)); do percentile 99 < "$WORK/$label-$n.hist"; printf ' '; done)"
   # which half takes the time: the scheduler writing the outbox, or the dispatcher sending it
-  [ "$due" -eq 0 ] || echo "  backlog mails (s after t0): queued $(sql "select round(extract(epoch from min(created_at)) - $t0 / 1e9, 1)
+  [ "$due" -eq 0 ] || echo "  due reminders' mails (s after t0): queued $(sql "select round(extract(epoch from min(created_at)) - $t0 / 1e9, 1)
       || ' to ' || round(extract(epoch from max(created_at)) - $t0 / 1e9, 1) || ', sent ' || round(extract(epoch from min(sent_at)) - $t0 / 1e9, 1)
       || ' to ' || round(extract(epoch from max(sent_at)) - $t0 / 1e9, 1)
     from mail_outbox where kind = 'reminder' and substring(subject from 'remind ([0-9]+)\$')::int <= $due");" \
