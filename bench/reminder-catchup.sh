@@ -14,12 +14,13 @@
 #            the catch-up's own cost, without the cold start.
 # The load runs in 5-second wrk slices whose latency histograms are merged over the window (until the
 # last backlog mail arrived). A warm steady-state figure (20 s) is printed first, as bench/list-load.sh.
-# Usage: bench/reminder-catchup.sh [pairs, default 2]   (SINK_DELAY: SMTP answer delay, default 0.05 s)
+# Usage: bench/reminder-catchup.sh [pairs, default 2]
+#   MODES: which pairs, default "restart warm"; SINK_DELAY: the SMTP server's answer delay, default 0.05 s
 set -euo pipefail
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 export BENCH_WORK="${BENCH_WORK:-/tmp/todo-reminder-catchup}" PG_PORT="${PG_PORT:-$(free_port)}" API_PORT="${API_PORT:-$(free_port)}"
 source "$(dirname "$0")/lib.sh"
-PAIRS="${1:-2}"; SINK_DELAY="${SINK_DELAY:-0.05}"; SLICE=5
+PAIRS="${1:-2}"; MODES="${MODES:-restart warm}"; SINK_DELAY="${SINK_DELAY:-0.05}"; SLICE=5
 need
 SMTP_PORT=$(free_port); MANAGEMENT_PORT=$(free_port)
 export SMTP_PORT SMTP_USE_TLS=false MANAGEMENT_PORT # the local sink speaks plain SMTP
@@ -136,8 +137,8 @@ run() {
 
 for pair in $(seq 1 "$PAIRS"); do
   echo "pair $pair:"
-  run restart "restart-catchup-$pair" '1 hour' 1
-  run restart "restart-baseline-$pair" '0 hours' "$RUN_SLICES"
-  run warm "warm-catchup-$pair" '1 hour' 1
-  run warm "warm-baseline-$pair" '0 hours' "$RUN_SLICES"
+  for mode in $MODES; do
+    run "$mode" "$mode-catchup-$pair" '1 hour' 1
+    run "$mode" "$mode-baseline-$pair" '0 hours' "$RUN_SLICES"
+  done
 done
