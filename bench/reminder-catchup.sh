@@ -53,16 +53,18 @@ sql "insert into todo (id, user_id, title, description, priority, position, crea
        on u.k = n % 1000;
      analyze"
 
-# window_start: moves every reminder to now - BACKLOG + n x 864 ms, none handled, and empties the outbox
+# place_reminders BACKLOG RUN: moves every reminder to now - BACKLOG + n x 864 ms, none handled, empties
+# the outbox, and titles todo n "remind n RUN", so a mail of an earlier run's reminder (setting remindAt
+# again is a new reminder) is not taken for a duplicate
 place_reminders() {
   sql "update todo set remind_at = now() - interval '$1' + (position / 1024) * interval '864 milliseconds',
-              reminder_handled_at = null
+              reminder_handled_at = null, title = 'remind ' || (position / 1024) || ' $2'
        where title like 'remind %';
        delete from mail_outbox"
 }
 
 echo "seeded: $(sql "select count(*) from todo") todos, $(sql "select count(*) from todo where remind_at is not null") with reminders"
-place_reminders '0 hours'
+place_reminders '0 hours' warm-up
 wrk -t2 -c32 -d10s -s "$BENCH_DIR/list.lua" "$API" > /dev/null
 cpu0=$(cpu_seconds "$SERVICE_PID")
 wrk -t2 -c32 -d20s --latency -s "$BENCH_DIR/list.lua" "$API" > "$WORK/warm.txt"
@@ -76,9 +78,9 @@ percentile() {
     END {need = total * p / 100; for (i = 1; i <= NR; i++) {sum += c[i]; if (sum >= need) {printf "%.1f", v[i] / 1000; exit}}; if (total == 0) printf "-"}'
 }
 
-# distinct backlog reminders (titles remind 1..N) in the sink, and all their mails
+# backlog_received N RUN: distinct due reminders of this run (titles "remind 1..N RUN") in the sink, and all their mails
 backlog_received() {
-  awk -v n="$1" '$3 == "Reminder:" && $4 == "remind" && $5 + 0 <= n {all++; if (!seen[$5]++) distinct++}
+  awk -v n="$1" -v run="$2" '$3 == "Reminder:" && $4 == "remind" && $5 + 0 <= n && $6 == run {all++; if (!seen[$5]++) distinct++}
     END {print distinct + 0, all + 0}' "$WORK/mails.txt"
 }
 
@@ -92,14 +94,14 @@ run() {
   local mode=$1 label=$2 backlog=$3 slices=$4 due load t0 cpu0
   [ "$mode" = warm ] || stop_service
   : > "$WORK/mails.txt"
-  place_reminders "$backlog"
+  place_reminders "$backlog" "$label"
   due=$(sql "select count(*) from todo where title like 'remind %' and remind_at <= now()")
   load=$(load_average)
   t0=$(date +%s%N)
   [ "$mode" = warm ] || start_service
   cpu0=$(cpu_seconds "$SERVICE_PID")
   # the sink watcher: ms from t0 until every due reminder arrived (gives up after 15 minutes)
-  ( while [ "$(backlog_received "$due" | cut -d' ' -f1)" -lt "$due" ]; do
+  ( while [ "$(backlog_received "$due" "$label" | cut -d' ' -f1)" -lt "$due" ]; do
       [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt 900 ] || exit 1
       sleep 0.2
     done
@@ -117,7 +119,7 @@ run() {
   local requests errors distinct all sent ready=""
   requests=$(sed -n 's/.*RESULT requests=\([0-9]*\).*/\1/p' "$WORK"/slice-"$label"-*.txt | sum)
   errors=$(sed -n 's/.*non2xx=\([0-9]*\) socket_errors=\([0-9]*\).*/\1\n\2/p' "$WORK"/slice-"$label"-*.txt | sum)
-  read -r distinct all <<< "$(backlog_received "$due")"
+  read -r distinct all <<< "$(backlog_received "$due" "$label")"
   sent="not_all_sent"; [ -f "$WORK/$label.done" ] && sent="all_sent_after_ms=$(cat "$WORK/$label.done")"
   [ "$mode" = warm ] || ready=" ready_after_ms=$STARTUP_MS"
   echo "RESULT run=$label due=$due received=$distinct duplicates=$((all - distinct)) lost=$((due - distinct))" \
@@ -130,7 +132,7 @@ run() {
   [ "$due" -eq 0 ] || echo "  due reminders' mails (s after t0): queued $(sql "select round(extract(epoch from min(created_at)) - $t0 / 1e9, 1)
       || ' to ' || round(extract(epoch from max(created_at)) - $t0 / 1e9, 1) || ', sent ' || round(extract(epoch from min(sent_at)) - $t0 / 1e9, 1)
       || ' to ' || round(extract(epoch from max(sent_at)) - $t0 / 1e9, 1)
-    from mail_outbox where kind = 'reminder' and substring(subject from 'remind ([0-9]+)\$')::int <= $due");" \
+    from mail_outbox where kind = 'reminder' and subject like '% $label' and substring(subject from 'remind ([0-9]+) ')::int <= $due");" \
     "outbox: $(sql "select string_agg(status || '=' || n, ' ') from (select status, count(*) n from mail_outbox group by 1) s");" \
     "backlog unhandled: $(sql "select count(*) from todo where title like 'remind %' and position / 1024 <= $due and reminder_handled_at is null")"
 }
