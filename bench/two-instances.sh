@@ -23,7 +23,7 @@ A="http://127.0.0.1:$PORT_A"; B="http://127.0.0.1:$PORT_B"
 PIDS=()
 trap 'kill ${PIDS[*]:-} 2>/dev/null || true; stop_postgres' EXIT
 trap 'exit 130' INT TERM
-mkdir -p "$WORK" && rm -f "$WORK"/service-*.log "$WORK/mails.txt"
+mkdir -p "$WORK" && rm -f "$WORK"/service-*.log "$WORK"/wrk-*.txt "$WORK/mails.txt"
 start_postgres
 psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "drop database if exists todo" -c "create database todo"
 python3 "$BENCH_DIR/smtp_sink.py" "$SMTP_PORT" "$WORK/mails.txt" 0.1 & PIDS+=($!)
@@ -37,8 +37,9 @@ echo "two instances on :$PORT_A and :$PORT_B, one PostgreSQL on :$PG_PORT; load 
 
 # background load on both for the whole run (SIGINT makes wrk stop and print its figures)
 LOADERS=()
-for url in "$A" "$B"; do
-  TOKENS="$WORK/tokens.txt" wrk -t1 -c8 -d10m --timeout 10s -s "$BENCH_DIR/list.lua" "$url" > "$WORK/wrk-$(basename "$url" | tr : -).txt" 2>&1 &
+for name in a b; do
+  url=$A; [ "$name" = b ] && url=$B
+  TOKENS="$WORK/tokens.txt" wrk -t1 -c8 -d10m --timeout 10s -s "$BENCH_DIR/list.lua" "$url" > "$WORK/wrk-$name.txt" 2>&1 &
   LOADERS+=($!)
 done
 PIDS+=("${LOADERS[@]}")
@@ -145,7 +146,7 @@ echo "  reset mails sent by instance A: $sent_by_a, by B: $sent_by_b"
 
 kill -INT "${LOADERS[@]}" 2>/dev/null || true
 wait "${LOADERS[@]}" 2>/dev/null || true
-echo "background list load: $(grep -h RESULT "$WORK"/wrk-*.txt | tr '\n' ' ')"
+echo "background list load: A $(grep RESULT "$WORK/wrk-a.txt"); B $(grep RESULT "$WORK/wrk-b.txt")"
 for log in "$WORK"/service-*.log; do
   echo "WARN/ERROR lines in $(basename "$log"), by message: $(grep -E '"level":"(WARN|ERROR)"' "$log" | jq -r '.level + " " + .message' \
     | cut -c1-100 | sort | uniq -c | sort -rn | tr -s ' ' | tr '\n' ';')"
