@@ -91,7 +91,7 @@ export function createTodoStore(userId: string) {
   async function settle(apply: ((items: Todo[]) => Todo[]) | null, { refetch = true, wait = false } = {}) {
     if (apply) {
       client.setQueriesData<{ items: Todo[] }>({ queryKey: ['todos', 'list'] }, (page) => page && { ...page, items: apply(page.items) });
-      // a todo read alone keeps its last copy when the write removed it: the refetch tells it is gone
+      // and into a todo read alone (a reminder's link); one the write removed keeps its copy until the refetch's 404
       client.setQueriesData<Todo>({ queryKey: ['todos', 'one'] }, (todo) => todo && (apply([todo])[0] ?? todo));
     }
     if (!refetch) {

@@ -63,7 +63,7 @@ export function useTodoList(store: TodoStore, filters: Filters, setFilters: Filt
     [page, pending, filters.status, newAtEnd, store, hidden],
   );
 
-  /** One todo read on its own, as the list would show it: the pending writes over it; null while its delete waits out the undo. */
+  /** One todo read on its own, as the list would show it: the pending writes over it; null once deleted (also while the undo waits). */
   const asShown = useCallback(
     (todo: Todo): Todo | null => {
       if (hidden.has(todo.id)) return null;
