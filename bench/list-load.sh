@@ -13,6 +13,7 @@ echo "cold start to ready: ${STARTUP_MS} ms"
 seed 100 200
 echo "RSS after start+seed: $(rss_mb "$SERVICE_PID") MB"
 # warm-up so the JIT has seen the path, then the measured run
+export TOKENS="$WORK/tokens.txt"
 wrk -t2 -c32 -d10s -s "$BENCH_DIR/list.lua" "$API" > /dev/null
 cpu0=$(cpu_seconds "$SERVICE_PID")
 wrk -t2 -c32 -d"$DURATION" --latency -s "$BENCH_DIR/list.lua" "$API" | tee "$WORK/wrk.txt" | grep -E "RESULT|Requests/sec"

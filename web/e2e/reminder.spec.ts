@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { toLocalInput } from '../lib/reminders';
 import { signUp, uniqueEmail, waitForMail } from './support';
 
-test('reminder: set a minute ahead, the email arrives at the SMTP server, its link opens the todo highlighted', async ({ page }, testInfo) => {
+test('reminder: set a minute ahead, the email arrives at the SMTP server, its link opens the todo highlighted, also when the list does not show it', async ({ page }, testInfo) => {
   test.setTimeout(300_000);
   const email = uniqueEmail('reminder', testInfo);
   // sign-up hashes a password; on a loaded machine that can outlast the helper's 10 s
@@ -28,4 +29,22 @@ test('reminder: set a minute ahead, the email arrives at the SMTP server, its li
   const focused = page.locator('[data-testid="todo-item"][data-focused="true"]');
   await expect(focused).toContainText('Call the dentist');
   await expect(focused).toBeInViewport();
+
+  // filtered out of the list shown (it is not done yet): read by id and pinned above the list, its actions working
+  const id = new URL(link!).searchParams.get('focus');
+  await page.goto(`/todos?status=completed&focus=${id}`);
+  const pinned = page.getByRole('region', { name: 'From your reminder' });
+  await expect(pinned.locator('[data-testid="todo-item"][data-focused="true"]')).toContainText('Call the dentist');
+  await pinned.getByRole('checkbox', { name: 'Mark “Call the dentist” as done' }).check();
+  // done, it belongs to the "Completed" list: shown there, highlighted, once
+  await expect(pinned).toBeHidden();
+  await expect(focused).toContainText('Call the dentist');
+  await expect(page.getByTestId('todo-item').filter({ hasText: 'Call the dentist' })).toHaveCount(1);
+
+  // a link to a todo that does not exist (deleted, or someone else's): a notice, dismissed with the link
+  await page.goto(`/todos?focus=${randomUUID()}`);
+  await expect(page.getByText('That todo no longer exists.')).toBeVisible();
+  await page.getByRole('button', { name: 'Dismiss the todo from your reminder' }).click();
+  await expect(page.getByText('That todo no longer exists.')).toBeHidden();
+  await expect(page).toHaveURL(/\/todos$/);
 });

@@ -57,6 +57,8 @@ function server(input: RequestInfo | URL, init: RequestInit = {}): Promise<Respo
     return Promise.resolve(json(200, saved));
   }
   const one = url.pathname.match(/^\/api\/todos\/([^/]+)$/);
+  const found = one && items.find((x) => x.id === one[1]);
+  if (found && method === 'GET') return Promise.resolve(json(200, found));
   if (one && method === 'DELETE') {
     items = items.filter((x) => x.id !== one[1]);
     return Promise.resolve(json(204));
@@ -246,6 +248,104 @@ describe('TodoApp', () => {
     expect(second).toHaveAttribute('data-focused', 'true');
     expect(first).not.toHaveAttribute('data-focused');
     expect(scrolled).toHaveBeenCalledTimes(1);
+    // in the list: highlighted in place, not read again nor shown twice
+    expect(rows()).toHaveLength(2);
+    expect(screen.queryByRole('heading', { name: 'From your reminder' })).not.toBeInTheDocument();
+    expect(calls).not.toContain('GET /api/todos/2');
+  });
+
+  describe('a reminder link to a todo the list shown does not hold', () => {
+    const id = '0b6f3c1e-8a51-4f0e-9d0a-3c1f2b7e9a10';
+    const pinned = () => screen.getByRole('region', { name: 'From your reminder' });
+
+    it('reads a todo filtered out and pins it above the list; ticking it works', async () => {
+      Element.prototype.scrollIntoView = vi.fn();
+      items = [todo('1'), todo(id, { title: 'Call the dentist', completed: true })];
+      search = new URLSearchParams(`status=active&focus=${id}`);
+      render(<TodoApp />);
+      expect(await screen.findByRole('heading', { name: 'From your reminder' })).toBeInTheDocument();
+      const row = within(pinned()).getByTestId('todo-item');
+      expect(row).toHaveTextContent('Call the dentist');
+      expect(row).toHaveAttribute('data-focused', 'true');
+      expect(calls).toContain(`GET /api/todos/${id}`);
+      expect(within(screen.getByRole('list', { name: 'Todos' })).queryByText('Call the dentist')).not.toBeInTheDocument();
+
+      await userEvent.click(within(pinned()).getByRole('checkbox', { name: 'Mark “Call the dentist” as not done' }));
+      await waitFor(() => expect(calls).toContain(`POST /api/todos/${id}/toggle`));
+      // active again, it belongs to the "Active" list: it shows there, highlighted, once
+      await waitFor(() => expect(screen.queryByRole('region', { name: 'From your reminder' })).not.toBeInTheDocument());
+      const inList = within(screen.getByRole('list', { name: 'Todos' })).getAllByTestId('todo-item');
+      expect(inList.filter((r) => r.textContent?.includes('Call the dentist'))).toHaveLength(1);
+      expect(screen.getByRole('checkbox', { name: 'Mark “Call the dentist” as done' })).not.toBeChecked();
+      expect(screen.getByText('Call the dentist').closest('li')).toHaveAttribute('data-focused', 'true');
+    });
+
+    it('pins a todo on another page; ticking, deleting and dismissing it work', async () => {
+      items = [todo('1'), todo(id, { title: 'Call the dentist' })];
+      override = (url, init) =>
+        url.pathname === '/api/todos' && (init.method ?? 'GET') === 'GET' && !url.searchParams.has('status')
+          ? json(200, { items: [items[0]], page: 0, size: 20, totalItems: 45, totalPages: 3 })
+          : undefined;
+      search = new URLSearchParams(`focus=${id}`);
+      render(<TodoApp />);
+      const box = await within(await screen.findByRole('region', { name: 'From your reminder' })).findByRole('checkbox', {
+        name: 'Mark “Call the dentist” as done',
+      });
+      await userEvent.click(box);
+      await waitFor(() => expect(calls).toContain(`POST /api/todos/${id}/toggle`));
+      await waitFor(() => expect(within(pinned()).getByRole('checkbox', { name: 'Mark “Call the dentist” as not done' })).toBeChecked());
+      expect(items.find((t) => t.id === id)?.completed).toBe(true);
+
+      await userEvent.click(within(pinned()).getByRole('button', { name: 'Delete “Call the dentist”' }));
+      expect(screen.queryByRole('region', { name: 'From your reminder' })).not.toBeInTheDocument();
+      await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
+      expect(await screen.findByRole('region', { name: 'From your reminder' })).toBeInTheDocument();
+
+      await userEvent.click(screen.getByRole('button', { name: 'Dismiss the todo from your reminder' }));
+      expect(screen.queryByRole('region', { name: 'From your reminder' })).not.toBeInTheDocument();
+      expect(replaceState).toHaveBeenLastCalledWith(null, '', '/todos');
+      expect(screen.getByText('Task 1')).toBeInTheDocument();
+    });
+
+    it('keeps the link in the URL through filter changes until dismissed', async () => {
+      items = [todo('1'), todo(id, { completed: true })];
+      search = new URLSearchParams(`status=active&focus=${id}`);
+      render(<TodoApp />);
+      await screen.findByRole('heading', { name: 'From your reminder' });
+      await userEvent.click(screen.getByRole('button', { name: 'Completed' }));
+      expect(replaceState).toHaveBeenLastCalledWith(null, '', `/todos?status=completed&focus=${id}`);
+    });
+
+    it('says politely that a todo it cannot find no longer exists, and dismisses that', async () => {
+      search = new URLSearchParams(`focus=${id}`);
+      render(<TodoApp />);
+      expect(await screen.findByText('That todo no longer exists.')).toBeInTheDocument();
+      expect(calls).toContain(`GET /api/todos/${id}`);
+      expect(screen.getByText('Task 1')).toBeInTheDocument();
+      await userEvent.click(screen.getByRole('button', { name: 'Dismiss the todo from your reminder' }));
+      expect(screen.queryByText('That todo no longer exists.')).not.toBeInTheDocument();
+      expect(replaceState).toHaveBeenLastCalledWith(null, '', '/todos');
+    });
+
+    it('does not ask for a malformed id: the same notice', async () => {
+      search = new URLSearchParams('focus=not-a-todo');
+      render(<TodoApp />);
+      await screen.findByText('Task 1');
+      expect(await screen.findByText('That todo no longer exists.')).toBeInTheDocument();
+      expect(calls.some((c) => c.startsWith('GET /api/todos/not-a-todo'))).toBe(false);
+    });
+
+    it('offers to try again when the todo could not be read', async () => {
+      let busy = true;
+      override = (url) => (busy && url.pathname === `/api/todos/${id}` ? json(503, {}) : undefined);
+      items = [todo('1'), todo(id, { title: 'Call the dentist', completed: true })];
+      search = new URLSearchParams(`status=active&focus=${id}`);
+      render(<TodoApp />);
+      expect(await screen.findByText(/could not be loaded/)).toBeInTheDocument();
+      busy = false;
+      await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+      expect(await within(await screen.findByRole('region', { name: 'From your reminder' })).findByText('Call the dentist')).toBeInTheDocument();
+    });
   });
 
   it('shows reminder and repeat icons on an item', async () => {

@@ -8,12 +8,14 @@ import { TodoAddForm } from './todo-add-form';
 import { TodoBulkBar } from './todo-bulk-bar';
 import { TodoEditDialog } from './todo-edit-dialog';
 import { TodoFilters } from './todo-filters';
+import { TodoFocusPin } from './todo-focus-pin';
 import { TodoListView } from './todo-list-view';
 import { TodoPagination } from './todo-pagination';
 import { useToasts } from './use-toasts';
 import { TodoConflictDialog } from './todo-conflict-dialog';
 import { TodoSaveStatus } from './todo-save-status';
 import { currentTodoStore, TodoStoreProvider, useConflicts, type TodoStore } from './todo-store';
+import { useFocusedTodo } from './use-focused-todo';
 import { useTodoFilters } from './use-todo-filters';
 import { useTodoList, type Counts } from './use-todo-list';
 import { useTodoMutations } from './use-todo-mutations';
@@ -30,11 +32,12 @@ export function TodoApp() {
 
 /** The filters from the URL, the list and its writes, put together. */
 function TodoScreen({ store }: { store: TodoStore }) {
-  const { filters, setFilters, focus } = useTodoFilters();
+  const { filters, setFilters, focus, dismissFocus } = useTodoFilters();
   const { toasts, notify, dismiss, fail } = useToasts();
   const [announcement, setAnnouncement] = useState('');
   const list = useTodoList(store, filters, setFilters);
   const todos = useTodoMutations(store, list, filters, { notify, fail, announce: setAnnouncement });
+  const focused = useFocusedTodo(focus, list);
   const [editing, setEditing] = useState<Todo | null>(null);
   const conflicts = useConflicts(store);
 
@@ -51,6 +54,8 @@ function TodoScreen({ store }: { store: TodoStore }) {
       </div>
 
       <TodoAddForm categories={categoryNames} onCreate={todos.create} />
+
+      <TodoFocusPin focused={focused} onDismiss={dismissFocus} onToggle={todos.toggle} onEdit={setEditing} onDelete={todos.remove} />
 
       <TodoFilters filters={filters} onChange={setFilters} categories={categories} />
 

@@ -32,6 +32,8 @@ notifyManager.setScheduler(queueMicrotask);
 export const todoKeys = {
   all: ['todos'] as const,
   list: (params: string) => ['todos', 'list', params] as const,
+  /** one todo read by id: the one a reminder email links to, when the list shown does not hold it */
+  one: (id: string) => ['todos', 'one', id] as const,
   counts: ['todos', 'counts'] as const,
   categories: ['todos', 'categories'] as const,
 };
@@ -89,6 +91,8 @@ export function createTodoStore(userId: string) {
   async function settle(apply: ((items: Todo[]) => Todo[]) | null, { refetch = true, wait = false } = {}) {
     if (apply) {
       client.setQueriesData<{ items: Todo[] }>({ queryKey: ['todos', 'list'] }, (page) => page && { ...page, items: apply(page.items) });
+      // and into a todo read alone (a reminder's link); one the write removed keeps its copy until the refetch's 404
+      client.setQueriesData<Todo>({ queryKey: ['todos', 'one'] }, (todo) => todo && (apply([todo])[0] ?? todo));
     }
     if (!refetch) {
       await client.invalidateQueries({ queryKey: ['todos', 'list'], refetchType: 'none' });

@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { filtersFromParams, filtersToParams } from '@/lib/todos-state';
+import { filtersFromParams, filtersToParams, type Filters } from '@/lib/todos-state';
 import type { FiltersChange } from './todo-filters';
 
 /**
@@ -14,24 +14,35 @@ export function useTodoFilters() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const filters = useMemo(() => filtersFromParams(new URLSearchParams(searchParams.toString())), [searchParams]);
-  // the todo a reminder email links to (/todos?focus=<id>), kept when the filters rewrite the URL
-  const [focus] = useState(() => searchParams.get('focus'));
+  // the todo a reminder email links to (/todos?focus=<id>): stays in the URL through filter changes until dismissed
+  const [focus, setFocus] = useState(() => searchParams.get('focus'));
 
-  const latest = useRef(filters);
+  const latest = useRef({ filters, focus });
   useEffect(() => {
-    latest.current = filters;
+    latest.current = { ...latest.current, filters };
   }, [filters]);
 
-  const setFilters = useCallback<FiltersChange>(
-    (next) => {
-      const resolved = typeof next === 'function' ? next(latest.current) : next;
-      latest.current = resolved;
-      const qs = filtersToParams(resolved).toString();
+  const writeUrl = useCallback(
+    (next: { filters: Filters; focus: string | null }) => {
+      latest.current = next;
+      const params = filtersToParams(next.filters);
+      if (next.focus) params.set('focus', next.focus);
+      const qs = params.toString();
       // the native history API: Next.js updates useSearchParams from it without a server round trip
       window.history.replaceState(null, '', qs ? `${pathname}?${qs}` : pathname);
     },
     [pathname],
   );
 
-  return { filters, setFilters, focus };
+  const setFilters = useCallback<FiltersChange>(
+    (next) => writeUrl({ ...latest.current, filters: typeof next === 'function' ? next(latest.current.filters) : next }),
+    [writeUrl],
+  );
+
+  const dismissFocus = useCallback(() => {
+    setFocus(null);
+    writeUrl({ ...latest.current, focus: null });
+  }, [writeUrl]);
+
+  return { filters, setFilters, focus, dismissFocus };
 }

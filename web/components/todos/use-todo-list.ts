@@ -6,6 +6,7 @@ import { browserApi } from '@/lib/browser-api';
 import { errorMessage, UnauthorizedError } from '@/lib/errors';
 import { applyPending, type PendingWrite, type WriteKind } from '@/lib/todo-writes';
 import { filtersToParams, filtersToQuery, type Filters } from '@/lib/todos-state';
+import type { Todo } from '@/lib/types';
 import type { FiltersChange } from './todo-filters';
 import { todoKeys, type TodoStore } from './todo-store';
 
@@ -62,6 +63,17 @@ export function useTodoList(store: TodoStore, filters: Filters, setFilters: Filt
     [page, pending, filters.status, newAtEnd, store, hidden],
   );
 
+  /** One todo read on its own, as the list would show it: the pending writes over it; null once deleted (also while the undo waits). */
+  const asShown = useCallback(
+    (todo: Todo): Todo | null => {
+      if (hidden.has(todo.id)) return null;
+      const writes = pending.filter((write) => write.kind !== 'create');
+      return applyPending([todo], writes, { status: 'all', newAtEnd: true, realId: (id) => store.ids.real(id) })[0] ?? null;
+    },
+    [pending, store, hidden],
+  );
+  const isHidden = useCallback((id: string) => hidden.has(id), [hidden]);
+
   useEffect(() => {
     if (page && page.page > 0 && page.items.length === 0 && page.totalPages > 0) {
       // the page emptied (deletes elsewhere): show the last one that exists
@@ -85,6 +97,8 @@ export function useTodoList(store: TodoStore, filters: Filters, setFilters: Filt
     reload,
     hide,
     unhide,
+    asShown,
+    isHidden,
   };
 }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import dev.todoapp.common.PoolStatements;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,7 +32,7 @@ public class DatabaseReadiness implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return pool.query("select 1").execute()
+        return PoolStatements.query(pool, "select 1")
                 .ifNoItem().after(TIMEOUT).fail()
                 .map(rows -> HealthCheckResponse.up(NAME))
                 .onFailure().recoverWithItem(() -> HealthCheckResponse.down(NAME));

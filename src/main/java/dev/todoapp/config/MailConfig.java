@@ -69,6 +69,13 @@ public interface MailConfig {
 
         @WithDefault("10")
         int batchSize();
+
+        /**
+         * Dispatch runs one instance may have going at once. Each sends its batch and waits for all of it, so
+         * a send that hangs (until {@link #sendTimeout()}) holds one run; the others keep mail moving.
+         */
+        @WithDefault("4")
+        int concurrency();
     }
 
     /** Unset means smtp in production and log (print the mail) everywhere else. */

@@ -28,8 +28,17 @@ public interface ReminderConfig {
 
     /**
      * {@code PUBLIC_API_URL}: the API's public origin (https://…), for the one-click unsubscribe link
-     * (List-Unsubscribe, RFC 8058), which mail clients POST to directly. Unset: the mails go out without
-     * those headers (docs/operations.md).
+     * (List-Unsubscribe, RFC 8058), which mail clients POST to directly. Unset (and not on a Hugging Face
+     * Space): the mails go out without those headers (docs/operations.md).
      */
     Optional<String> publicApiUrl();
+
+    /** {@code SPACE_HOST}, which Hugging Face sets in every Space (its public host name, served over https). */
+    Optional<String> spaceHost();
+
+    /** Where mail clients reach the API: PUBLIC_API_URL, else the Space's own https origin, else nowhere. */
+    static Optional<String> apiOrigin(Optional<String> publicApiUrl, Optional<String> spaceHost) {
+        return publicApiUrl.or(() -> spaceHost.map(host -> "https://" + host.trim()))
+                .map(url -> url.trim().replaceAll("/+$", ""));
+    }
 }

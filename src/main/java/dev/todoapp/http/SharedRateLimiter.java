@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.todoapp.common.DomainException;
 import dev.todoapp.common.ErrorCode;
+import dev.todoapp.common.PoolStatements;
 import dev.todoapp.config.RateLimitConfig.Limit;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -41,7 +42,7 @@ public class SharedRateLimiter {
     /** Counts one attempt, or fails with 429 and the seconds until the window ends. */
     public Uni<Void> consume(String rule, String key, Limit limit) {
         double seconds = limit.per().toMillis() / 1000.0;
-        return pool.preparedQuery(HIT).execute(Tuple.of(rule, sha256(key), seconds)).map(rows -> {
+        return PoolStatements.prepared(pool, HIT, Tuple.of(rule, sha256(key), seconds)).map(rows -> {
             Row row = rows.iterator().next();
             if (row.getInteger(0) > limit.requests()) {
                 long wait = Math.max(1, row.getLong(1));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.Priority;
@@ -32,7 +33,8 @@ import io.vertx.core.Vertx;
  * never send one mail twice and no transaction stays open while a mail server thinks), sends them
  * through the configured transport, then records sent / retry-later / dead as {@link RetryPolicy} says.
  * Runs at startup (what a previous run left), when nudged after an enqueue, when the earliest retry
- * falls due, and on a slow safety poll.
+ * falls due, and on a slow safety poll. Up to {@code mail.outbox.concurrency} runs at a time, so a send
+ * that hangs holds back only its own run's batch, not the mail queued after it.
  */
 @ApplicationScoped
 public class MailDispatcher {
@@ -48,9 +50,12 @@ public class MailDispatcher {
     private final boolean enabled;
     private final MailSender from;
     private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicInteger runs = new AtomicInteger();
     private final AtomicBoolean again = new AtomicBoolean();
-    private final AtomicLong timer = new AtomicLong(-1);
+    private final AtomicLong nextDueReads = new AtomicLong();
+    // the wake-up timer and the number of the next-due reading it was set from; guarded by this
+    private long timer = -1;
+    private long timerRead;
     private final AtomicLong sent = new AtomicLong();
     private final MailMetrics metrics;
     private final Tracer tracer;
@@ -74,8 +79,9 @@ public class MailDispatcher {
         nudge();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        vertx.cancelTimer(timer.getAndSet(-1));
+    synchronized void onStop(@Observes ShutdownEvent event) {
+        vertx.cancelTimer(timer);
+        timer = -1;
     }
 
     @Scheduled(every = "${mail.outbox.poll-interval}", delayed = "${mail.outbox.poll-interval}")
@@ -88,18 +94,28 @@ public class MailDispatcher {
         return outbox.purgeOld();
     }
 
-    /** Runs a dispatch soon; never more than one run per instance at a time, and never lost. */
+    /** Runs a dispatch soon, and never lost: if every run slot is taken, the next run to finish starts one. */
     public void nudge() {
         if (!enabled) {
             return;
         }
         again.set(true);
-        if (running.compareAndSet(false, true)) {
-            run();
-        }
+        startIfFree();
+    }
+
+    private void startIfFree() {
+        int current;
+        do {
+            current = runs.get();
+            if (current >= settings.concurrency()) {
+                return;
+            }
+        } while (!runs.compareAndSet(current, current + 1));
+        run();
     }
 
     private void run() {
+        // cleared before claiming: a nudge that set it earlier is served by this run's claim
         again.set(false);
         drain().flatMap(ignored -> scheduleNextDue()).call(metrics::refresh)
                 .subscribe().with(ignored -> finished(), failure -> {
@@ -109,9 +125,9 @@ public class MailDispatcher {
     }
 
     private void finished() {
-        running.set(false);
-        if (again.get() && running.compareAndSet(false, true)) {
-            run();
+        runs.decrementAndGet();
+        if (again.get()) {
+            startIfFree();
         }
     }
 
@@ -183,13 +199,24 @@ public class MailDispatcher {
 
     /** Wakes this instance when the earliest pending mail (a retry, or another sender's lapsed lease) falls due. */
     private Uni<Void> scheduleNextDue() {
+        long read = nextDueReads.incrementAndGet();
         return outbox.millisUntilNextDue().invoke(wait -> {
-            if (wait == null) {
-                return;
+            if (wait != null) {
+                wakeIn(read, Math.max(10, Math.min(wait, settings.pollInterval().toMillis())));
             }
-            long ms = Math.max(10, Math.min(wait, settings.pollInterval().toMillis()));
-            long id = vertx.setTimer(ms, ignored -> nudge());
-            vertx.cancelTimer(timer.getAndSet(id));
         }).replaceWithVoid();
+    }
+
+    /**
+     * One timer per instance. Runs overlap, so their readings can come back out of order: one older than
+     * the timer's own reading may have missed a retry that reading saw, and must not replace it.
+     */
+    private synchronized void wakeIn(long read, long ms) {
+        if (read < timerRead) {
+            return;
+        }
+        timerRead = read;
+        vertx.cancelTimer(timer);
+        timer = vertx.setTimer(ms, ignored -> nudge());
     }
 }

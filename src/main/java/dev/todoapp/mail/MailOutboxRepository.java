@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.todoapp.common.PoolStatements;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -111,7 +112,7 @@ public class MailOutboxRepository implements PanacheRepositoryBase<MailOutbox, U
      * the lease makes them due again only if this one dies before recording the outcome.
      */
     Uni<List<Claimed>> claimDue(int limit, Duration lease) {
-        return pool.preparedQuery(CLAIM).execute(Tuple.of(limit, (double) lease.toSeconds())).map(rows -> {
+        return PoolStatements.prepared(pool, CLAIM, Tuple.of(limit, (double) lease.toSeconds())).map(rows -> {
             List<Claimed> claimed = new ArrayList<>();
             rows.forEach(row -> claimed.add(Claimed.of(row)));
             return claimed;
@@ -138,14 +139,14 @@ public class MailOutboxRepository implements PanacheRepositoryBase<MailOutbox, U
 
     /** Milliseconds until the earliest pending mail is due (negative when overdue); null when none is pending. */
     Uni<Long> millisUntilNextDue() {
-        return pool.query(NEXT_DUE).execute().map(rows -> {
+        return PoolStatements.query(pool, NEXT_DUE).map(rows -> {
             Object wait = rows.iterator().next().getValue(0);
             return wait == null ? null : ((Number) wait).longValue();
         });
     }
 
     Uni<State> state() {
-        return pool.query(STATE).execute().map(rows -> {
+        return PoolStatements.query(pool, STATE).map(rows -> {
             Row row = rows.iterator().next();
             return new State(row.getLong("pending"), row.getLong("dead"), row.getLong("oldest_pending_seconds"));
         });
@@ -153,7 +154,7 @@ public class MailOutboxRepository implements PanacheRepositoryBase<MailOutbox, U
 
     /** The oldest {@code limit} mails in the given states, oldest first. */
     Uni<List<Listed>> inStates(List<String> states, int limit) {
-        return pool.preparedQuery(ATTENTION).execute(Tuple.of(states.toArray(String[]::new), limit)).map(rows -> {
+        return PoolStatements.prepared(pool, ATTENTION, Tuple.of(states.toArray(String[]::new), limit)).map(rows -> {
             List<Listed> listed = new ArrayList<>();
             rows.forEach(row -> listed.add(Listed.of(row)));
             return listed;
@@ -171,7 +172,7 @@ public class MailOutboxRepository implements PanacheRepositoryBase<MailOutbox, U
     }
 
     Uni<Standing> standing(UUID id) {
-        return pool.preparedQuery(EXPLAIN).execute(Tuple.of(id)).map(rows -> {
+        return PoolStatements.prepared(pool, EXPLAIN, Tuple.of(id)).map(rows -> {
             if (rows.size() == 0) {
                 return null;
             }
@@ -181,10 +182,10 @@ public class MailOutboxRepository implements PanacheRepositoryBase<MailOutbox, U
     }
 
     private Uni<Boolean> changed(String sql, UUID id) {
-        return pool.preparedQuery(sql).execute(Tuple.of(id)).map(rows -> rows.rowCount() > 0);
+        return PoolStatements.prepared(pool, sql, Tuple.of(id)).map(rows -> rows.rowCount() > 0);
     }
 
     private Uni<Void> execute(String sql, Tuple arguments) {
-        return pool.preparedQuery(sql).execute(arguments).replaceWithVoid();
+        return PoolStatements.prepared(pool, sql, arguments).replaceWithVoid();
     }
 }

@@ -53,6 +53,8 @@ class DatabaseFaultUnderLoadTest {
     private final AtomicInteger acknowledgedAfterRestart = new AtomicInteger();
     private final AtomicBoolean restarted = new AtomicBoolean();
     private volatile long slowestUnavailableMillis;
+    /** from PostgreSQL accepting connections again to readiness UP (polled every 100 ms) */
+    private long readyAfterMillis;
 
     @Test
     void acknowledgedWritesSurviveAnOutageAndTheServiceRecoversByItself() throws Exception {
@@ -79,7 +81,9 @@ class DatabaseFaultUnderLoadTest {
                 restarted.set(true);
             }
 
+            Instant databaseBack = Instant.now();
             assertTrue(Readiness.await(200, Duration.ofSeconds(60)), "readiness UP again without a restart of the service");
+            readyAfterMillis = Duration.between(databaseBack, Instant.now()).toMillis();
             awaitCount(() -> acknowledgedAfterRestart.get() >= 20, Duration.ofSeconds(60), "writes after the outage");
         } finally {
             running.set(false);
@@ -105,8 +109,9 @@ class DatabaseFaultUnderLoadTest {
             }
         }
         System.out.printf("db-fault: %d requests, %d creates and %d edits acknowledged, %d answered 503 (slowest %d ms), "
-                        + "%d missing, %d edits lost%n", requests.get(), acknowledgedTitles.size(),
-                acknowledgedRevisions.size(), unavailable.get(), slowestUnavailableMillis, missing, stale);
+                        + "%d missing, %d edits lost, readiness UP %d ms after PostgreSQL was back%n", requests.get(),
+                acknowledgedTitles.size(), acknowledgedRevisions.size(), unavailable.get(), slowestUnavailableMillis, missing,
+                stale, readyAfterMillis);
         assertEquals(0, missing, "acknowledged creates missing after the outage");
         assertEquals(0, stale, "acknowledged edits lost after the outage");
     }

@@ -11,14 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import dev.todoapp.http.OtlpReceiver.ReceivedSpan;
+import dev.todoapp.support.LogCapture;
 import dev.todoapp.support.PostgresResource;
 import dev.todoapp.support.TestAccounts;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -69,25 +67,11 @@ class TracingTest {
     @Test
     void logLinesCarryTheTraceIdNextToTheRequestId() {
         List<Map<String, String>> records = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record instanceof ExtLogRecord ext && String.valueOf(ext.getFormattedMessage()).startsWith("Failed sign-in")) {
-                    records.add(ext.getMdcCopy());
-                }
+        try (LogCapture capture = LogCapture.start(record -> {
+            if (record instanceof ExtLogRecord ext && String.valueOf(ext.getFormattedMessage()).startsWith("Failed sign-in")) {
+                records.add(ext.getMdcCopy());
             }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        })) {
             String requestId = TestAccounts.fromFreshAddress().contentType(ContentType.JSON)
                     .body(Map.of("email", TestAccounts.uniqueEmail(), "password", "not the password at all"))
                     .post("/api/auth/login").then().statusCode(401).extract().header("X-Request-Id");
@@ -98,8 +82,6 @@ class TracingTest {
             assertTrue(traceId != null && !traceId.isEmpty(), "the log line carries a trace id: " + line);
             // that trace is the sign-in request's (other tests sign in too: matched by id, not by name)
             await(span -> span.kind() == SERVER && span.name().equals("POST /api/auth/login") && span.traceId().equals(traceId));
-        } finally {
-            root.removeHandler(capture);
         }
     }
 

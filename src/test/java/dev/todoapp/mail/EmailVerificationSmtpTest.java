@@ -98,6 +98,10 @@ class EmailVerificationSmtpTest {
         assertTrue(token.length() >= 43, "at least 256 bits");
         assertEquals(1, TestDatabase.rows("select 1 from email_token where token_hash = sha256(convert_to(?, 'UTF8'))", token)
                 .size(), "only the SHA-256 is stored");
+        // the mail is of use exactly as long as its link: an operator cannot requeue it after that
+        assertEquals(List.of(Map.of("same", true)), TestDatabase.rows("select o.valid_until = t.expires_at as same"
+                + " from mail_outbox o join email_token t on t.token_hash = sha256(convert_to(?, 'UTF8'))"
+                + " where o.recipient = ? and o.kind = 'verify_email'", token, email));
 
         // unverified: refused only once the password matched
         login(email, "wrong password here").then().statusCode(401).body("code", equalTo("invalid_credentials"));

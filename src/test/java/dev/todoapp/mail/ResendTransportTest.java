@@ -115,7 +115,8 @@ class ResendTransportTest {
         assertEquals(4, requestsTo(email).size());
     }
 
-    private static com.github.tomakehurst.wiremock.matching.StringValuePattern to(String email) {
+    /** Requests carrying the reset mail to {@code email}. */
+    static com.github.tomakehurst.wiremock.matching.StringValuePattern to(String email) {
         return WireMock.and(matchingJsonPath("$.to[0]", WireMock.equalTo(email)),
                 // the reset mail only: a sign-up also mails the same address its verification link
                 matchingJsonPath("$.subject", WireMock.equalTo("Reset your password")));

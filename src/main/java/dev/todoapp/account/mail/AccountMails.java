@@ -66,10 +66,10 @@ public class AccountMails {
                 Templates.passwordChanged(mail.appName(), to, WHEN.format(changedAt), forgotLink()));
     }
 
-    /** Verification and email-change links share one page: /verify-email. */
-    public OutgoingMail verifyEmail(String to, String token, Duration ttl) {
+    /** Verification and email-change links share one page: /verify-email; like a reset mail, of use until the link expires. */
+    public OutgoingMail verifyEmail(String to, String token, OffsetDateTime issuedAt, Duration ttl) {
         return OutgoingMail.rendered(VERIFY_EMAIL, to, "Confirm your email address",
-                Templates.verifyEmail(mail.appName(), verifyLink(token), humanized(ttl)));
+                Templates.verifyEmail(mail.appName(), verifyLink(token), humanized(ttl))).validUntil(issuedAt.plus(ttl));
     }
 
     public OutgoingMail accountExists(String to) {
@@ -77,9 +77,9 @@ public class AccountMails {
                 Templates.accountExists(mail.appName(), to, service.publicFrontendUrl() + "/sign-in", forgotLink()));
     }
 
-    public OutgoingMail emailChange(String newEmail, String token, Duration ttl) {
+    public OutgoingMail emailChange(String newEmail, String token, OffsetDateTime issuedAt, Duration ttl) {
         return OutgoingMail.rendered(EMAIL_CHANGE, newEmail, "Confirm your new email address",
-                Templates.emailChange(mail.appName(), newEmail, verifyLink(token), humanized(ttl)));
+                Templates.emailChange(mail.appName(), newEmail, verifyLink(token), humanized(ttl))).validUntil(issuedAt.plus(ttl));
     }
 
     public OutgoingMail emailChangeNotice(String oldEmail, String newEmail, OffsetDateTime requestedAt) {

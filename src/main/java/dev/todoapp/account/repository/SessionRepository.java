@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.todoapp.account.AuthSession;
+import dev.todoapp.common.PoolStatements;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -46,7 +47,7 @@ public class SessionRepository implements PanacheRepositoryBase<AuthSession, UUI
      * the hottest path pays no session setup and no entity load.
      */
     public Uni<Boolean> isOpen(UUID sessionId, UUID userId) {
-        return pool.preparedQuery(OPEN_SESSION).execute(Tuple.of(sessionId, userId)).map(rows -> rows.rowCount() > 0);
+        return PoolStatements.prepared(pool, OPEN_SESSION, Tuple.of(sessionId, userId)).map(rows -> rows.rowCount() > 0);
     }
 
     /** Takes the purge lock for the caller's transaction; false when another instance holds it. */

@@ -97,11 +97,11 @@ public class EmailVerificationService {
                         User created = new User(email, name, passwordHash, now);
                         return users.persistAndFlush(created)
                                 .flatMap(ignored -> verificationLink(created.getId(), token, now))
-                                .replaceWith(mails.verifyEmail(email, token, ttl));
+                                .replaceWith(mails.verifyEmail(email, token, now, ttl));
                     }
                     if (!user.isEmailVerified()) {
                         user.replaceRegistration(name, passwordHash, now);
-                        return verificationLink(user.getId(), token, now).replaceWith(mails.verifyEmail(user.getEmail(), token, ttl));
+                        return verificationLink(user.getId(), token, now).replaceWith(mails.verifyEmail(user.getEmail(), token, now, ttl));
                     }
                     return verificationLink(null, token, now).replaceWith(mails.accountExists(user.getEmail()));
                 })
@@ -118,7 +118,7 @@ public class EmailVerificationService {
                 boolean pending = user != null && !user.isEmailVerified();
                 return verificationLink(pending ? user.getId() : null, token, now)
                         .flatMap(ignored -> pending
-                                ? mailQueue.enqueue(mails.verifyEmail(user.getEmail(), token, ttl)).replaceWith(true)
+                                ? mailQueue.enqueue(mails.verifyEmail(user.getEmail(), token, now, ttl)).replaceWith(true)
                                 : Uni.createFrom().item(false));
             })));
         });
@@ -199,7 +199,7 @@ public class EmailVerificationService {
                 return emailTokens.supersede(userId, EmailToken.CHANGE, now)
                         .flatMap(i -> emailTokens.persist(EmailToken.change(TokenService.sha256(token), userId, newEmail, now,
                                 now.plus(ttl))))
-                        .flatMap(i -> mailQueue.enqueue(mails.emailChange(newEmail, token, ttl)))
+                        .flatMap(i -> mailQueue.enqueue(mails.emailChange(newEmail, token, now, ttl)))
                         .flatMap(i -> mailQueue.enqueue(mails.emailChangeNotice(user.getEmail(), newEmail, now)));
             }));
         }).invoke(mailQueue::sendPending);

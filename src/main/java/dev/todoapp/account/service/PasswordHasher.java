@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,7 @@ import dev.todoapp.config.ServiceConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -34,6 +37,7 @@ import io.vertx.core.Vertx;
  * would need 760 MB of heap at once and kill a service sized for a 512 MB container; bounded, the
  * burst waits or gets a 503.
  */
+@Startup
 @ApplicationScoped
 public class PasswordHasher {
 
@@ -47,8 +51,12 @@ public class PasswordHasher {
 
     private final SecureRandom random = new SecureRandom();
     private final ThreadPoolExecutor pool;
-    /** Verified against for unknown accounts, so they cost the same time as known ones. */
-    private final String decoy = hashNow("decoy password that never matches");
+    /**
+     * Verified against for unknown accounts, so they cost the same time as known ones. Hashed as the pool's
+     * first task, not in the constructor: the bean used to be made by the first sign-in, on the event loop,
+     * which a hash blocks for seconds on a busy machine. Every later task starts after it, so waiting is safe.
+     */
+    private final Future<String> decoy;
 
     private final Counter refusals;
 
@@ -67,6 +75,7 @@ public class PasswordHasher {
                 .description("Password hashes running now").register(metrics);
         refusals = Counter.builder("password.hash.refusals")
                 .description("Sign-ins, sign-ups and password changes refused with 503: the hashing queue was full").register(metrics);
+        decoy = pool.submit(() -> hashNow("decoy password that never matches"));
     }
 
     /**
@@ -89,7 +98,18 @@ public class PasswordHasher {
 
     /** Checks {@code password} against {@code encoded}; with a null hash it burns the same time and fails. */
     public Uni<Boolean> verify(String password, String encoded) {
-        return offload(() -> verifyNow(password, encoded == null ? decoy : encoded) && encoded != null);
+        return offload(() -> verifyNow(password, encoded == null ? decoy() : encoded) && encoded != null);
+    }
+
+    private String decoy() {
+        try {
+            return decoy.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the decoy hash was made", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The decoy hash failed", e.getCause());
+        }
     }
 
     /**

@@ -24,7 +24,7 @@ import io.quarkus.qute.CheckedTemplate;
 /**
  * The todo feature's mails (templates/TodoMails/, HTML + text): the reminder and the daily digest.
  * Times are shown in the user's zone; links are built from the first FRONTEND_URL only; both carry a
- * one-click unsubscribe (RFC 8058) when PUBLIC_API_URL is set.
+ * one-click unsubscribe (RFC 8058) when the API's public origin is known (PUBLIC_API_URL, or SPACE_HOST on a Space).
  */
 @ApplicationScoped
 public class TodoMails {
@@ -78,9 +78,9 @@ public class TodoMails {
     }
 
     private OutgoingMail unsubscribable(OutgoingMail rendered, UUID userId) {
-        return reminders.publicApiUrl().map(api -> {
+        return ReminderConfig.apiOrigin(reminders.publicApiUrl(), reminders.spaceHost()).map(api -> {
             Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("List-Unsubscribe", "<" + api.replaceAll("/+$", "") + "/api/unsubscribe?token="
+            headers.put("List-Unsubscribe", "<" + api + "/api/unsubscribe?token="
                     + unsubscribeTokens.issue(userId) + ">");
             headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             return rendered.withHeaders(headers);
