@@ -1,5 +1,6 @@
 package dev.todoapp.mail;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,8 @@ import dev.todoapp.support.TestClock;
 public class ReminderProfile extends SmtpProfile {
 
     public static final String PUBLIC_API_URL = "https://api.todo.test";
+    /** Long enough that no unpaced run of a few batches could take as long on a loaded machine. */
+    public static final Duration BATCH_PAUSE = Duration.ofSeconds(3);
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -18,6 +21,7 @@ public class ReminderProfile extends SmtpProfile {
         overrides.put("reminders.poll-interval", "PT1S");
         // several batches per run, so two concurrent runs really interleave
         overrides.put("reminders.batch-size", "5");
+        overrides.put("reminders.batch-pause", BATCH_PAUSE.toString());
         return overrides;
     }
 

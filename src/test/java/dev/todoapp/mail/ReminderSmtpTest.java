@@ -255,6 +255,24 @@ class ReminderSmtpTest {
     }
 
     @Test
+    void aBacklogAfterDowntimeGoesOutInPacedBatches() {
+        Account account = user("UTC");
+        int count = 20;
+        for (int i = 0; i < count; i++) {
+            todo(account, Map.of("title", "backlog " + i, "remindAt", inAMinute()));
+        }
+        TestClock.shiftBy(Duration.ofMinutes(30));
+        runScheduler();
+        assertEquals(count, mails(account.email(), count).size(), "every reminder of the backlog sent");
+        // 4 full batches of 5, shared by at most two runners (this one and the poll): each runner rests between
+        // its batches, so the outbox rows span at least one pause instead of the few milliseconds of one run
+        List<Map<String, Object>> span = TestDatabase.rows("select extract(epoch from max(created_at) - min(created_at))"
+                + " * 1000 as millis from mail_outbox where kind = 'reminder' and recipient = ?", account.email());
+        double millis = ((Number) span.get(0).get("millis")).doubleValue();
+        assertTrue(millis >= ReminderProfile.BATCH_PAUSE.toMillis() * 0.9, "backlog queued over " + millis + " ms");
+    }
+
+    @Test
     void aReminderLockedByAnotherInstanceIsSkippedNotWaitedFor() throws Exception {
         Account account = user("UTC");
         String busy = todo(account, Map.of("title", "held by another instance", "remindAt", inAMinute()));

@@ -27,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /**
  * Sends reminder and daily-digest mails. Each batch is one transaction: claim the due rows (FOR UPDATE
@@ -35,7 +36,8 @@ import io.smallrye.mutiny.Uni;
  *
  * <p>A due reminder is handled without a mail when its todo is completed, when its owner turned
  * reminders off, or when it is more than {@code reminders.max-lateness} (24 h) late — after downtime;
- * those are logged and counted ({@code todo_reminders_total{outcome="skipped_late"}}).
+ * those are logged and counted ({@code todo_reminders_total{outcome="skipped_late"}}). Full batches are
+ * separated by {@code reminders.batch-pause}, so a backlog after downtime does not crowd out requests.
  */
 @ApplicationScoped
 public class ReminderService {
@@ -48,9 +50,11 @@ public class ReminderService {
     private final ReminderConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final Vertx vertx;
 
     public ReminderService(ReminderRepository reminders, TodoMails mails, MailQueue mailQueue, ReminderConfig config,
-                           Clock clock, MeterRegistry metrics) {
+                           Clock clock, MeterRegistry metrics, Vertx vertx) {
+        this.vertx = vertx;
         this.reminders = reminders;
         this.mails = mails;
         this.mailQueue = mailQueue;
@@ -90,7 +94,16 @@ public class ReminderService {
                 mailQueue.sendPending();
             }
         }).chain(done -> done.handled() < config.batchSize() ? Uni.createFrom().item(done.queued())
-                : untilDone(batch).map(more -> done.queued() + more));
+                : pause().chain(() -> untilDone(batch)).map(more -> done.queued() + more));
+    }
+
+    /** {@code reminders.batch-pause} on a Vert.x timer, which resumes on the caller's context (Panache needs it). */
+    private Uni<Void> pause() {
+        long millis = config.batchPause().toMillis();
+        if (millis <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().emitter(resumed -> vertx.setTimer(millis, ignored -> resumed.complete(null)));
     }
 
     private Uni<Batch> reminderBatch() {
